@@ -1,0 +1,79 @@
+# The two commands of the README: `make run` and `make test`.
+# Everything else here is what they need, each step only when its inputs changed.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Rasa 3.6 needs Python 3.10; .python-version makes pyenv's python3.10 resolve.
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || echo /root/.pyenv/versions/3.10.13/bin/python)
+VENV      := .venv
+BIN       := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+RASA      := $(BIN)/rasa
+MODEL     := models/microneedling.tar.gz
+RESPONSES := data/responses/knowledge.yml
+RESULTS   := results
+# Everything a trained model depends on.
+MODEL_INPUTS = config.yml domain.yml $(RESPONSES) $(shell find data -name '*.yml' -not -path '$(RESPONSES)')
+
+RASA_PORT    ?= 5005
+ACTIONS_PORT ?= 5055
+CORS_ORIGINS ?= http://localhost:8080
+
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONUNBUFFERED := 1
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: help run test shell train responses validate lock clean actions-server
+
+help:  ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+$(INSTALLED): requirements.in requirements.lock
+	@test -x "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=...)"; exit 1; }
+	rm -rf $(VENV)
+	$(PYTHON310) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==24.0
+	$(BIN)/pip install --quiet -r requirements.in -c requirements.lock
+	$(BIN)/python -c "import spacy, sys; spacy.load(sys.argv[1])" "$$(sed -n 's/^ *model: \"\(.*\)\"/\1/p' config.yml)"
+	touch $@
+
+$(RESPONSES): knowledge/microneedling.yml actions/knowledge.py actions/render_responses.py | $(INSTALLED)
+	$(BIN)/python -m actions.render_responses $@
+
+responses: $(RESPONSES)  ## Render the knowledge into Rasa responses.
+
+$(MODEL): $(INSTALLED) $(MODEL_INPUTS)
+	$(RASA) train --fixed-model-name microneedling --out models
+	touch $@
+
+train: $(MODEL)  ## Train the model if it is missing or older than its data/config.
+
+actions-server: $(INSTALLED)
+	$(RASA) run actions --actions actions --port $(ACTIONS_PORT)
+
+run: $(MODEL)  ## Set everything up, start the action server and the assistant (REST on :5005).
+	@scripts/run.sh "$(BIN)" "$(MODEL)" "$(RASA_PORT)" "$(ACTIONS_PORT)" "$(CORS_ORIGINS)"
+
+shell: $(MODEL)  ## Chat in the terminal (starts the action server too).
+	@scripts/run.sh "$(BIN)" "$(MODEL)" "$(RASA_PORT)" "$(ACTIONS_PORT)" "$(CORS_ORIGINS)" shell
+
+validate: $(INSTALLED) $(RESPONSES)  ## Rasa's own data checks.
+	$(RASA) data validate --fail-on-warnings
+
+test: $(MODEL)  ## Set up what the tests need and run them all.
+	scripts/test.sh "$(BIN)" "$(MODEL)" "$(RESULTS)"
+
+lock:  ## Re-resolve requirements.in into requirements.lock (fresh venv).
+	rm -rf .lock-venv
+	$(PYTHON310) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip==24.0
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Every resolved version, from 'make lock'. Installs use it as constraints."; \
+	  .lock-venv/bin/pip freeze --all | grep -v -E '^(pip|setuptools|wheel)=='; } > requirements.lock
+	rm -rf .lock-venv
+
+clean:  ## Remove the venv, models, generated responses and results.
+	rm -rf $(VENV) models/*.tar.gz $(RESPONSES) $(RESULTS) .pytest_cache

@@ -1,0 +1,1 @@
+"""Custom actions and knowledge helpers of the microneedling FAQ assistant."""

@@ -1,0 +1,158 @@
+"""The assistant's knowledge, read from ``knowledge/microneedling.yml``.
+
+This module is the only reader of the knowledge file. It validates the file
+(every source and follow-up must exist) and renders the pieces Rasa and the
+actions need: answer texts with their "Source:" line and follow-up buttons.
+It has no Rasa imports so it can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+KNOWLEDGE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "microneedling.yml"
+
+# Button payloads bypass NLU: the topic reaches action_answer_topic as an entity.
+TOPIC_INTENT = "choose_topic"
+TOPIC_ENTITY = "topic"
+
+
+class KnowledgeError(ValueError):
+    """The knowledge file is inconsistent (unknown source, topic, ...)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source article: its file in ../shared/seeds and its title."""
+
+    key: str
+    file: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One FAQ topic: the answer text and where it comes from."""
+
+    key: str
+    label: str
+    answer: str
+    sources: Tuple[Source, ...]
+    follow_ups: Tuple[str, ...] = ()
+    sources_vary: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """All topics and sources, plus the warning-sign advice."""
+
+    sources: Dict[str, Source]
+    topics: Dict[str, Topic]
+    warning_signs: str
+    warning_sources: Tuple[Source, ...]
+    warning_patterns: Tuple[str, ...]
+    menu_topics: Tuple[str, ...]
+    capabilities: str
+    did_you_mean: str
+    something_else: str
+    fallback: str
+
+
+def _clean(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _resolve_sources(keys: List[str], sources: Dict[str, Source], where: str) -> Tuple[Source, ...]:
+    if not keys:
+        raise KnowledgeError(f"{where}: lists no sources")
+    unknown = [k for k in keys if k not in sources]
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown sources {unknown}")
+    return tuple(sources[k] for k in keys)
+
+
+def parse_knowledge(raw: dict) -> Knowledge:
+    """Builds and checks a :class:`Knowledge` from the parsed YAML mapping."""
+    sources = {
+        key: Source(key=key, file=value["file"], title=_clean(value["title"]))
+        for key, value in raw["sources"].items()
+    }
+    topics: Dict[str, Topic] = {}
+    for key, value in raw["topics"].items():
+        topics[key] = Topic(
+            key=key,
+            label=_clean(value["label"]),
+            answer=_clean(value["answer"]),
+            sources=_resolve_sources(value.get("sources", []), sources, f"topic {key}"),
+            follow_ups=tuple(value.get("follow_ups", [])),
+            sources_vary=_clean(value["sources_vary"]) if value.get("sources_vary") else None,
+        )
+    for topic in topics.values():
+        unknown = [k for k in topic.follow_ups if k not in topics]
+        if unknown:
+            raise KnowledgeError(f"topic {topic.key}: unknown follow-ups {unknown}")
+        if not 1 <= len(topic.follow_ups) <= 3:
+            raise KnowledgeError(f"topic {topic.key}: needs 1 to 3 follow-ups")
+    warning = raw["warning_signs"]
+    menu = raw["menu"]
+    unknown = [k for k in menu["topics"] if k not in topics]
+    if unknown:
+        raise KnowledgeError(f"menu: unknown topics {unknown}")
+    return Knowledge(
+        sources=sources,
+        topics=topics,
+        warning_signs=_clean(warning["answer"]),
+        warning_sources=_resolve_sources(warning.get("sources", []), sources, "warning_signs"),
+        warning_patterns=tuple(warning.get("patterns", [])),
+        menu_topics=tuple(menu["topics"]),
+        capabilities=_clean(menu["capabilities"]),
+        did_you_mean=_clean(menu["did_you_mean"]),
+        something_else=_clean(menu["something_else"]),
+        fallback=_clean(menu["fallback"]),
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def load_knowledge(path: Path = KNOWLEDGE_FILE) -> Knowledge:
+    """Reads the knowledge file once per process (cached)."""
+    with open(path, encoding="utf-8") as handle:
+        return parse_knowledge(yaml.safe_load(handle))
+
+
+def source_line(sources: Tuple[Source, ...]) -> str:
+    """The "Source:" line shown under an answer."""
+    label = "Source" if len(sources) == 1 else "Sources"
+    return f"{label}: " + "; ".join(f'"{s.title}"' for s in sources)
+
+
+def answer_text(topic: Topic) -> str:
+    """The full answer: text, a "sources vary" note if any, the sources."""
+    parts = [topic.answer]
+    if topic.sources_vary:
+        parts.append(f"(Sources vary: {topic.sources_vary})")
+    parts.append(source_line(topic.sources))
+    return "\n\n".join(parts)
+
+
+def topic_payload(topic_key: str) -> str:
+    """A button payload that answers ``topic_key`` without going through NLU."""
+    return f"/{TOPIC_INTENT}" + json.dumps({TOPIC_ENTITY: topic_key}, separators=(",", ":"))
+
+
+def topic_buttons(knowledge: Knowledge, keys: List[str]) -> List[Dict[str, str]]:
+    """Buttons for the given topic keys, labelled as in the knowledge file."""
+    return [{"title": knowledge.topics[k].label, "payload": topic_payload(k)} for k in keys]
+
+
+def warning_sign_matcher(knowledge: Knowledge) -> "re.Pattern[str]":
+    """One case-insensitive regex matching any warning-sign pattern."""
+    if not knowledge.warning_patterns:
+        raise KnowledgeError("warning_signs: needs patterns")
+    return re.compile("|".join(f"(?:{p})" for p in knowledge.warning_patterns), re.IGNORECASE)

@@ -1,0 +1,80 @@
+"""Pure helpers that read Rasa's parse data and event lists (no Rasa imports).
+
+Kept apart from the actions so they can be tested with plain dictionaries.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Optional
+
+FAQ_INTENT = "faq"
+FALLBACK_INTENT = "nlu_fallback"
+# A retrieval candidate below this confidence is noise, not a suggestion.
+MIN_SUGGESTION_CONFIDENCE = 0.05
+
+
+def ranked_intents(parse_data: Dict[str, Any]) -> List[str]:
+    """Intent names from best to worst, without the fallback pseudo-intent."""
+    return [
+        item.get("name")
+        for item in parse_data.get("intent_ranking") or []
+        if item.get("name") and item.get("name") != FALLBACK_INTENT
+    ]
+
+
+def candidate_topics(parse_data: Dict[str, Any], known: Iterable[str], limit: int = 3) -> List[str]:
+    """FAQ topics worth suggesting for a message NLU was unsure about.
+
+    Topics come from the FAQ ResponseSelector's ranking, and only when ``faq``
+    is one of the two most likely intents: for "asdf" or an out-of-scope
+    question, suggesting FAQ topics would only confuse.
+    """
+    if FAQ_INTENT not in ranked_intents(parse_data)[:2]:
+        return []
+    selector = (parse_data.get("response_selector") or {}).get(FAQ_INTENT) or {}
+    known = set(known)
+    topics: List[str] = []
+    for item in selector.get("ranking") or []:
+        key = str(item.get("intent_response_key", ""))
+        topic = key.split("/", 1)[1] if key.startswith(FAQ_INTENT + "/") else None
+        if topic in known and topic not in topics and item.get("confidence", 0) >= MIN_SUGGESTION_CONFIDENCE:
+            topics.append(topic)
+        if len(topics) == limit:
+            break
+    return topics
+
+
+def last_bot_action(events: List[Dict[str, Any]]) -> Optional[str]:
+    """The last action run before the latest user message (not action_listen)."""
+    seen_user = False
+    for event in reversed(events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name")
+    return None
+
+
+def entity_value(parse_data: Dict[str, Any], entity: str) -> Optional[str]:
+    """The first value of ``entity`` in the parse data, if any."""
+    for item in parse_data.get("entities") or []:
+        if item.get("entity") == entity and item.get("value") is not None:
+            return str(item["value"])
+    return None
+
+
+# The FAQ selector must be at least this sure to answer without a topic entity.
+MIN_ANSWER_CONFIDENCE = 0.6
+
+
+def best_faq_topic(parse_data: Dict[str, Any], known: Iterable[str]) -> Optional[str]:
+    """The FAQ selector's top topic when it is confident, else None."""
+    selector = (parse_data.get("response_selector") or {}).get(FAQ_INTENT) or {}
+    response = selector.get("response") or {}
+    key = str(response.get("intent_response_key") or "")
+    topic = key.split("/", 1)[1] if key.startswith(FAQ_INTENT + "/") else None
+    if topic in set(known) and (response.get("confidence") or 0) >= MIN_ANSWER_CONFIDENCE:
+        return topic
+    return None

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts the action server, then the Rasa server (REST channel) or a terminal
+# chat. Used by `make run` and `make shell`; stops the action server on exit.
+set -euo pipefail
+bin=$1 model=$2 rasa_port=$3 actions_port=$4 cors=$5 mode=${6:-server}
+
+"$bin/rasa" run actions --actions actions --port "$actions_port" >actions.log 2>&1 &
+actions_pid=$!
+trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
+
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$actions_port/health" >/dev/null 2>&1 && break
+  kill -0 $actions_pid 2>/dev/null || { echo "action server failed, see actions.log"; exit 1; }
+  sleep 1
+done
+
+if [ "$mode" = shell ]; then
+  "$bin/rasa" shell -m "$model" --endpoints endpoints.yml
+  exit
+fi
+
+cat <<MSG
+
+  Starting the assistant on http://localhost:$rasa_port (ready in ~30 s).
+  Ask it over REST, for example:
+
+    curl -s localhost:$rasa_port/webhooks/rest/webhook \\
+      -H 'Content-Type: application/json' \\
+      -d '{"sender": "me", "message": "Does microneedling hurt?"}'
+
+  Action server log: actions.log. Stop with Ctrl+C.
+
+MSG
+"$bin/rasa" run -m "$model" --port "$rasa_port" --endpoints endpoints.yml \
+  --credentials credentials.yml --cors "$cors"

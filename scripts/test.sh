@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Everything `make test` runs, in order, stopping at the first failure.
+set -euo pipefail
+bin=$1 model=$2 results=$3
+rasa=$bin/rasa
+mkdir -p "$results"
+
+step() { printf '\n==== %s\n' "$*"; }
+
+step "1/5 unit tests (knowledge, helpers, actions)"
+"$bin/python" -m pytest tests/unit -q
+
+step "2/5 rasa data validate --fail-on-warnings"
+"$rasa" data validate --fail-on-warnings
+
+step "3/5 rasa test nlu on the held-out questions (report in $results/nlu)"
+"$rasa" test nlu -m "$model" --nlu tests/nlu/test_nlu.yml --out "$results/nlu"
+"$bin/python" scripts/check_nlu_report.py "$results/nlu"
+
+step "4/5 rasa test core on the test stories"
+"$rasa" test core -m "$model" --stories tests/stories --fail-on-prediction-errors --out "$results/core"
+
+step "5/5 the real servers over REST"
+"$bin/python" -m pytest tests/integration -q

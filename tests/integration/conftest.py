@@ -1,0 +1,88 @@
+"""Starts the real action server and Rasa server (REST channel) on free ports."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Dict, Iterator, List
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+MODEL = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "microneedling.tar.gz"))
+START_TIMEOUT = 240  # seconds; a cold start on a busy 2-core machine
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"{url} not up after {START_TIMEOUT} s:\n{log.read_text()[-3000:]}")
+
+
+def _start(args: List[str], log: Path) -> subprocess.Popen:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false")
+    return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory) -> Iterator[Dict[str, str]]:
+    """The action server and the Rasa server, stopped after the session."""
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run `make train`")
+    tmp = tmp_path_factory.mktemp("servers")
+    actions_port, rasa_port = _free_port(), _free_port()
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+    processes = []
+    try:
+        actions_log = tmp / "actions.log"
+        processes.append(_start([str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                 "--port", str(actions_port)], actions_log))
+        _wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[-1], actions_log)
+        rasa_log = tmp / "rasa.log"
+        processes.append(_start([str(BIN / "rasa"), "run", "-m", str(MODEL), "--port", str(rasa_port),
+                                 "--endpoints", str(endpoints), "--credentials", "credentials.yml"], rasa_log))
+        _wait_until_up(f"http://127.0.0.1:{rasa_port}/", processes[-1], rasa_log)
+        yield {"rasa": f"http://127.0.0.1:{rasa_port}", "actions": f"http://127.0.0.1:{actions_port}"}
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture
+def ask(servers, request) -> Callable[[str], List[dict]]:
+    """Sends a message as this test's own user; returns the bot's messages."""
+    sender = f"{request.node.name}-{time.monotonic_ns()}"
+
+    def _ask(message: str) -> List[dict]:
+        response = requests.post(f"{servers['rasa']}/webhooks/rest/webhook",
+                                 json={"sender": sender, "message": message}, timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+    return _ask

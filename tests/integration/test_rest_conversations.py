@@ -1,0 +1,76 @@
+"""Questions asked over REST to the real Rasa server with the trained model."""
+
+import re
+
+import pytest
+
+from actions.knowledge import answer_text, load_knowledge, topic_payload
+
+KNOWLEDGE = load_knowledge()
+
+
+def _text(messages):
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def _buttons(messages):
+    return [b for m in messages for b in m.get("buttons", [])]
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Does microneedling hurt?", "pain"),
+    ("how many sessions would I need for acne scars", "sessions"),
+    ("any side effects?", "side_effects"),
+    ("how long do results last", "results_duration"),
+    ("wat is microneedling", "what_is"),
+    ("can i combine it with PRP", "combining"),
+])
+def test_questions_get_the_topic_answer_with_sources_and_follow_ups(ask, question, topic):
+    messages = ask(question)
+    assert _text(messages) == answer_text(KNOWLEDGE.topics[topic])
+    assert "Source" in _text(messages)
+    follow_ups = [b["payload"] for b in _buttons(messages)]
+    assert follow_ups == [topic_payload(k) for k in KNOWLEDGE.topics[topic].follow_ups]
+
+
+def test_follow_up_button_gets_its_answer(ask):
+    first = ask("how many sessions do i need?")
+    button = _buttons(first)[0]
+    assert _text(ask(button["payload"])) == answer_text(KNOWLEDGE.topics[button["payload"].split('"')[-2]])
+
+
+def test_pain_answer_mentions_numbing_and_is_short(ask):
+    text = _text(ask("is it painful?"))
+    assert "numbing" in text
+    answer = text.split("\n\n")[0]
+    assert len(re.split(r"(?<=\.)\s", answer)) <= 5
+
+
+def test_warning_sign_gets_contact_your_provider_not_an_faq(ask):
+    text = _text(ask("I had microneedling 2 days ago and now there is pus and I have a fever"))
+    assert "contact your provider" in text
+    assert "medical care" in text
+
+
+def test_price_question_gets_no_invented_figure(ask):
+    text = _text(ask("how much does a session cost?"))
+    assert "clinic" in text
+    assert not re.search(r"\d|[$€£]", text)
+
+
+def test_greeting_says_not_medical_advice(ask):
+    assert "not medical advice" in _text(ask("hello"))
+
+
+def test_other_language_gets_the_english_only_note(ask):
+    assert "only answer in English" in _text(ask("¿Cuántas sesiones necesito para ver resultados?"))
+
+
+def test_capabilities_offer_topic_buttons(ask):
+    messages = ask("what can you do?")
+    assert [b["payload"] for b in _buttons(messages)] == [topic_payload(k) for k in KNOWLEDGE.menu_topics]
+
+
+def test_gibberish_gets_a_helpful_reply(ask):
+    text = _text(ask("zxqv blorp"))
+    assert "microneedling" in text

@@ -1,0 +1,115 @@
+"""The knowledge file: consistent, traceable to the articles, no invented facts."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions.knowledge import (
+    KNOWLEDGE_FILE,
+    KnowledgeError,
+    answer_text,
+    load_knowledge,
+    parse_knowledge,
+    topic_payload,
+)
+from actions.render_responses import render
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+NUMBER_WORDS = {"3": "three", "6": "six", "14": "14", "24": "24"}
+# Topics the issue names; the knowledge must answer each of them.
+REQUIRED_TOPICS = {
+    "what_is", "how_it_works", "benefits", "pain", "sessions", "procedure", "duration",
+    "side_effects", "recovery", "results_timing", "results_duration", "candidates",
+    "preparation", "combining", "body_areas", "aftercare",
+}
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge()
+
+
+def _article(source) -> str:
+    return (SEEDS / source.file).read_text(encoding="utf-8").lower()
+
+
+def test_every_required_topic_is_answered(knowledge):
+    assert REQUIRED_TOPICS <= set(knowledge.topics)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_every_source_file_exists(knowledge):
+    for source in knowledge.sources.values():
+        assert (SEEDS / source.file).is_file(), source.file
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_every_number_in_an_answer_appears_in_a_cited_article(knowledge):
+    """A figure the articles don't give would be an invented fact."""
+    for topic in knowledge.topics.values():
+        articles = " ".join(_article(s) for s in topic.sources)
+        for number in re.findall(r"\d[\d,]*", topic.answer):
+            plain = number.replace(",", "")
+            found = number in articles or plain in articles or NUMBER_WORDS.get(plain, "\0") in articles
+            assert found, f"{topic.key}: '{number}' is not in {[s.file for s in topic.sources]}"
+
+
+def test_no_prices_or_currency(knowledge):
+    for topic in knowledge.topics.values():
+        assert not re.search(r"[$€£]|\bprice|\bcost|\bdollar", topic.answer, re.I), topic.key
+
+
+def test_conflicting_figures_use_the_conservative_value_and_say_so(knowledge):
+    aftercare = knowledge.topics["aftercare"]
+    assert "at least a week" in aftercare.answer  # sun: 3 days vs a week
+    assert "3 days" in aftercare.answer  # exercise: 24-48 h vs 3 days
+    assert "14 days" in aftercare.answer  # exfoliation: a week vs 14 days
+    assert aftercare.sources_vary and "Sources vary" in answer_text(aftercare)
+    assert "tanned" in knowledge.topics["preparation"].answer
+    assert knowledge.topics["preparation"].sources_vary
+
+
+def test_answers_are_short(knowledge):
+    for topic in knowledge.topics.values():
+        sentences = re.split(r"(?<=[.!?])\s+", topic.answer)
+        assert len(sentences) <= 5 and len(topic.answer) <= 500, topic.key
+
+
+def test_side_effects_and_warning_signs_point_to_the_provider(knowledge):
+    assert "contact your provider" in knowledge.topics["side_effects"].answer
+    assert "contact your provider" in knowledge.warning_signs
+    assert "medical care" in knowledge.warning_signs
+
+
+def test_answer_text_ends_with_the_source_titles(knowledge):
+    text = answer_text(knowledge.topics["results_duration"])
+    assert text.splitlines()[-1] == (
+        'Sources: "What is Skin Resurfacing And What Are its Benefits?"; '
+        '"Achieving Radiant Skin with Micro Needling: The Ultimate Guide"'
+    )
+
+
+def test_rendered_responses_cover_every_topic_with_follow_up_buttons(knowledge):
+    responses = render(knowledge)["responses"]
+    for key, topic in knowledge.topics.items():
+        response = responses[f"utter_faq/{key}"][0]
+        assert response["text"] == answer_text(topic)
+        assert 1 <= len(response["buttons"]) <= 3
+        for button in response["buttons"]:
+            assert button["payload"].startswith('/choose_topic{"topic":"')
+    assert [b["payload"] for b in responses["utter_capabilities"][0]["buttons"]] == [
+        topic_payload(k) for k in knowledge.menu_topics
+    ]
+
+
+def test_unknown_source_or_follow_up_is_rejected():
+    raw = yaml.safe_load(KNOWLEDGE_FILE.read_text())
+    raw["topics"]["pain"]["sources"] = ["nowhere"]
+    with pytest.raises(KnowledgeError, match="unknown sources"):
+        parse_knowledge(raw)
+    raw = yaml.safe_load(KNOWLEDGE_FILE.read_text())
+    raw["topics"]["pain"]["follow_ups"] = ["nothing"]
+    with pytest.raises(KnowledgeError, match="unknown follow-ups"):
+        parse_knowledge(raw)
