@@ -21,6 +21,7 @@ def _classify(override, text, intent="faq"):
 @pytest.mark.parametrize("text", [
     "there's pus on my cheek",
     "I have a FEVER since yesterday",
+    "running a high temperature",
     "the redness is spreading to my neck",
     "it's getting worse, more red every day",
     "my skin looks infected",
