@@ -138,7 +138,8 @@ def answer_text(topic: Topic) -> str:
     if topic.sources_vary:
         parts.append(f"(Sources vary: {topic.sources_vary})")
     parts.append(source_line(topic.sources))
-    return "\n\n".join(parts)
+    # One newline, not a blank line: Rasa splits button-less text on blank lines.
+    return "\n".join(parts)
 
 
 def topic_payload(topic_key: str) -> str:

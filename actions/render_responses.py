@@ -32,7 +32,7 @@ def render(knowledge: Knowledge) -> Dict[str, Any]:
             }
         ]
     responses["utter_warning_signs"] = [
-        {"text": knowledge.warning_signs + "\n\n" + source_line(knowledge.warning_sources)}
+        {"text": knowledge.warning_signs + "\n" + source_line(knowledge.warning_sources)}
     ]
     menu = topic_buttons(knowledge, list(knowledge.menu_topics))
     responses["utter_capabilities"] = [{"text": knowledge.capabilities, "buttons": menu}]

@@ -91,6 +91,13 @@ def test_answer_text_ends_with_the_source_titles(knowledge):
     )
 
 
+def test_answers_have_no_blank_lines(knowledge):
+    """Rasa's channels split text on blank lines: the sources would arrive alone."""
+    for topic in knowledge.topics.values():
+        assert "\n\n" not in answer_text(topic), topic.key
+    assert "\n\n" not in render(knowledge)["responses"]["utter_warning_signs"][0]["text"]
+
+
 def test_rendered_responses_cover_every_topic_with_follow_up_buttons(knowledge):
     responses = render(knowledge)["responses"]
     for key, topic in knowledge.topics.items():
