@@ -50,6 +50,26 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class AftercareRule:
+    """One aftercare rule: how long to wait after the treatment, and why.
+
+    ``wait_hours`` is 0 for advice that applies from the start and None for
+    a rule that never expires (don't pick).
+    """
+
+    key: str
+    label: str
+    short: str
+    names: Tuple[str, ...]
+    wait_hours: Optional[int]
+    rule: str
+    why: str
+    sources: Tuple[Source, ...]
+    instead: Optional[str] = None
+    sources_vary: Optional[str] = None
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """All topics and sources, plus the warning-sign advice."""
 
@@ -63,6 +83,8 @@ class Knowledge:
     did_you_mean: str
     something_else: str
     fallback: str
+    aftercare: Dict[str, AftercareRule]
+    aftercare_messages: Dict[str, str]
 
 
 def _clean(text: str) -> str:
@@ -105,6 +127,21 @@ def parse_knowledge(raw: dict) -> Knowledge:
     unknown = [k for k in menu["topics"] if k not in topics]
     if unknown:
         raise KnowledgeError(f"menu: unknown topics {unknown}")
+    aftercare = {
+        key: AftercareRule(
+            key=key,
+            label=_clean(value["label"]),
+            short=_clean(value["short"]),
+            names=tuple(str(n).lower() for n in value["names"]),
+            wait_hours=value["wait_hours"],
+            rule=_clean(value["rule"]),
+            why=_clean(value["why"]),
+            sources=_resolve_sources(value.get("sources", []), sources, f"aftercare {key}"),
+            instead=_clean(value["instead"]) if value.get("instead") else None,
+            sources_vary=_clean(value["sources_vary"]) if value.get("sources_vary") else None,
+        )
+        for key, value in raw["aftercare"].items()
+    }
     return Knowledge(
         sources=sources,
         topics=topics,
@@ -116,6 +153,8 @@ def parse_knowledge(raw: dict) -> Knowledge:
         did_you_mean=_clean(menu["did_you_mean"]),
         something_else=_clean(menu["something_else"]),
         fallback=_clean(menu["fallback"]),
+        aftercare=aftercare,
+        aftercare_messages={k: _clean(v) for k, v in raw["aftercare_messages"].items()},
     )
 
 

@@ -56,6 +56,24 @@ def test_every_number_in_an_answer_appears_in_a_cited_article(knowledge):
             assert found, f"{topic.key}: '{number}' is not in {[s.file for s in topic.sources]}"
 
 
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_every_number_in_an_aftercare_rule_appears_in_a_cited_article(knowledge):
+    for rule in knowledge.aftercare.values():
+        articles = " ".join(_article(s) for s in rule.sources)
+        for number in re.findall(r"\d+", f"{rule.rule} {rule.instead or ''}"):
+            found = number in articles or NUMBER_WORDS.get(number, "\0") in articles
+            assert found, f"aftercare {rule.key}: '{number}' is not in {[s.file for s in rule.sources]}"
+
+
+def test_every_annotated_aftercare_topic_resolves_to_a_rule(knowledge):
+    from actions.aftercare_text import find_rule
+    root = KNOWLEDGE_FILE.parent.parent
+    texts = [(root / "data/nlu/aftercare.yml").read_text(), (root / "tests/nlu/test_nlu.yml").read_text()]
+    values = {v for text in texts for v in re.findall(r"\[([^\]]+)\]\(aftercare_topic\)", text)}
+    assert len(values) > 20
+    assert [v for v in values if find_rule(knowledge, v) is None] == []
+
+
 def test_no_prices_or_currency(knowledge):
     for topic in knowledge.topics.values():
         assert not re.search(r"[$€£]|\bprice|\bcost|\bdollar", topic.answer, re.I), topic.key
