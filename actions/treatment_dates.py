@@ -1,0 +1,222 @@
+"""Understands when a treatment was (or will be) from what people write.
+
+Pure functions, no Rasa: ``find_times`` turns phrases such as "3 days ago",
+"yesterday", "this morning", "last Friday", "on 3 November", "two weeks ago"
+or "next week" into moments relative to ``now``; ``split_treatment_and_target``
+tells the treatment time apart from the time asked about ("can I wear
+makeup *tonight*?").
+
+A phrase without a time of day ("yesterday", "on Monday") has ``day``
+precision; the aftercare rules count such dates conservatively.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Iterable, List, Optional, Tuple
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "two": 2,
+    "three": 3, "a few": 3, "few": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "twenty": 20, "thirty": 30,
+}
+# Latest plausible time for a part of the day: counting from it is conservative.
+PART_OF_DAY_END = {"morning": time(12, 0), "afternoon": time(18, 0), "evening": time(23, 59),
+                   "night": time(23, 59)}
+TONIGHT = time(20, 0)
+# Words that say the treatment is still to come ("I'm having it next week").
+FUTURE_TREATMENT = re.compile(
+    r"\b(having|getting|booked|scheduled|will have|going to have|gonna have|appointment is|is on)\b")
+PAST_TENSE = re.compile(r"\b(had|was|were|did|got|went|ago|treated|been)\b")
+
+_NUM = r"(\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
+_MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in MONTHS) + r")\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True)
+class When:
+    """A moment someone mentioned, resolved against ``now``."""
+
+    phrase: str
+    moment: datetime
+    precise: bool  # True when the time of day is known (roughly)
+
+    @property
+    def day(self) -> date:
+        """The calendar day of the moment."""
+        return self.moment.date()
+
+    def is_future(self, now: datetime) -> bool:
+        """Whether the moment is still to come (a day-precision today is not)."""
+        if self.precise:
+            return self.moment > now
+        return self.day > now.date()
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _at(day: date, at: time, now: datetime) -> datetime:
+    return datetime.combine(day, at, tzinfo=now.tzinfo)
+
+
+def _day(day: date, now: datetime) -> datetime:
+    # Day precision: the moment is the start of the day, ``precise`` says it is a guess.
+    return datetime.combine(day, time(0, 0), tzinfo=now.tzinfo)
+
+
+def _minus_months(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def _upcoming(text: str) -> bool:
+    """The message speaks of a treatment still to come ("I'm having it on Monday")."""
+    return bool(FUTURE_TREATMENT.search(text)) and not PAST_TENSE.search(text)
+
+
+def _weekday(name: str, qualifier: str, now: datetime, text: str) -> date:
+    today = now.date()
+    wanted = WEEKDAYS.index(name)
+    if qualifier == "next" or (qualifier not in ("last", "this past") and _upcoming(text)):
+        ahead = (wanted - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    # "Monday", "on Monday", "last Monday": the most recent one before today.
+    back = (today.weekday() - wanted) % 7 or 7
+    return today - timedelta(days=back)
+
+
+def _calendar_date(day: int, month_word: str, year: Optional[str], now: datetime, text: str) -> date:
+    month = next(i for i, m in enumerate(MONTHS, 1) if month_word.startswith(m[:3]))
+    if year:
+        return date(int(year), month, day)  # ValueError for 31 February: not understood
+    candidate = date(now.year, month, day)
+    if candidate > now.date() and PAST_TENSE.search(text):
+        candidate = date(now.year - 1, month, day)  # "I had it on 3 December", said in November
+    elif candidate < now.date() and _upcoming(text):
+        candidate = date(now.year + 1, month, day)  # "I'm having it on 3 November", said later
+    return candidate
+
+
+def _patterns(now: datetime, text: str):
+    """(regex, resolver) pairs; each resolver returns (moment, precise)."""
+    today = now.date()
+    return [
+        (r"\b(just now|right now|an? moment ago|earlier today)\b", lambda m: (now, True)),
+        (rf"\b{_NUM} (?:hours?|hrs?|h) ago\b",
+         lambda m: (now - timedelta(hours=_number(m.group(1))), True)),
+        (r"\bhalf an hour ago\b", lambda m: (now - timedelta(minutes=30), True)),
+        (rf"\b{_NUM} (?:minutes?|mins?) ago\b",
+         lambda m: (now - timedelta(minutes=_number(m.group(1))), True)),
+        (rf"\b{_NUM} days? ago\b", lambda m: (_day(today - timedelta(days=_number(m.group(1))), now), False)),
+        (rf"\b{_NUM} weeks? ago\b", lambda m: (_day(today - timedelta(weeks=_number(m.group(1))), now), False)),
+        (rf"\b{_NUM} months? ago\b", lambda m: (_day(_minus_months(today, _number(m.group(1))), now), False)),
+        (r"\b(?:the )?day before yesterday\b", lambda m: (_day(today - timedelta(days=2), now), False)),
+        (r"\byesterday (morning|afternoon|evening|night)\b",
+         lambda m: (_at(today - timedelta(days=1), PART_OF_DAY_END[m.group(1)], now), True)),
+        (r"\blast night\b", lambda m: (_at(today - timedelta(days=1), PART_OF_DAY_END["night"], now), True)),
+        (r"\byesterday\b", lambda m: (_day(today - timedelta(days=1), now), False)),
+        (r"\bthis (morning|afternoon)\b",
+         lambda m: (min(now, _at(today, PART_OF_DAY_END[m.group(1)], now)), True)),
+        (r"\bthis evening\b", lambda m: (min(now, _at(today, PART_OF_DAY_END["evening"], now)), True)),
+        (r"\btonight\b", lambda m: (max(now + timedelta(minutes=1), _at(today, TONIGHT, now)), True)),
+        (r"\blater today\b", lambda m: (now + timedelta(hours=3), True)),
+        (r"\btoday\b", lambda m: (_day(today, now), False)),
+        (r"\btomorrow\b", lambda m: (_day(today + timedelta(days=1), now), False)),
+        (rf"\bin {_NUM} days?\b", lambda m: (_day(today + timedelta(days=_number(m.group(1))), now), False)),
+        (rf"\bin {_NUM} weeks?\b", lambda m: (_day(today + timedelta(weeks=_number(m.group(1))), now), False)),
+        (r"\bnext week\b", lambda m: (_day(today + timedelta(days=7), now), False)),
+        (r"\bnext month\b", lambda m: (_day(_minus_months(today, -1), now), False)),
+        (r"\blast week\b", lambda m: (_day(today - timedelta(days=7), now), False)),
+        (r"\blast month\b", lambda m: (_day(_minus_months(today, 1), now), False)),
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b",
+         lambda m: (_day(date(int(m.group(1)), int(m.group(2)), int(m.group(3))), now), False)),
+        (rf"\b{_DAY} (?:of )?{_MONTH}(?:,? (\d{{4}}))?\b",
+         lambda m: (_day(_calendar_date(int(m.group(1)), m.group(2), m.group(3), now, text), now), False)),
+        (rf"\b{_MONTH} {_DAY}(?:,? (\d{{4}}))?\b",
+         lambda m: (_day(_calendar_date(int(m.group(2)), m.group(1), m.group(3), now, text), now), False)),
+        (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + r")\b",
+         lambda m: (_day(_weekday(m.group(2), m.group(1) or "", now, text), now), False)),
+    ]
+
+
+def normalise(text: str) -> str:
+    """Lower case, single spaces, typographic apostrophes and dashes made plain."""
+    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return " ".join(text.split())
+
+
+def find_times(text: str, now: datetime) -> List[When]:
+    """Every time expression in ``text``, in reading order.
+
+    Raises ``ValueError`` for a date that does not exist ("31 February").
+    """
+    text = normalise(text)
+    found: List[Tuple[int, When]] = []
+    taken: List[Tuple[int, int]] = []
+    for pattern, resolve in _patterns(now, text):
+        for match in re.finditer(pattern, text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue  # already part of a longer, earlier-listed phrase
+            moment, precise = resolve(match)
+            found.append((start, When(match.group(0), moment, precise)))
+            taken.append((start, end))
+    return [when for _, when in sorted(found, key=lambda item: item[0])]
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """What a message says about time: the treatment and the moment asked about."""
+
+    treatment: Optional[When] = None  # a past (or today's) treatment
+    future_treatment: Optional[When] = None  # "I'm having it next week"
+    target: Optional[When] = None  # "can I wear makeup tonight?"
+
+
+def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime) -> Mentioned:
+    """Sorts the time expressions of a message into treatment and target.
+
+    ``phrases`` are the DATE/TIME entities spaCy found; the whole text is read
+    as well, since spaCy misses some ("on Monday", "3 days ago" in lower case).
+    """
+    times: List[When] = []
+    for source in list(phrases) + [text]:
+        for when in find_times(source, now):
+            if all(when.phrase != seen.phrase for seen in times):
+                times.append(when)
+    text = normalise(text)
+    # "Can I exercise today?" asks about today; "I had it today" dates the treatment.
+    asked_today = [w for w in times if not w.precise and w.day == now.date() and not PAST_TENSE.search(text)]
+    past = [w for w in times if not w.is_future(now) and w not in asked_today]
+    future = [w for w in times if w.is_future(now)]
+    if past:
+        return Mentioned(treatment=past[0], target=future[0] if future else None)
+    if future and FUTURE_TREATMENT.search(text):
+        return Mentioned(future_treatment=future[0])
+    return Mentioned(target=future[0] if future else None)
+
+
+def to_slot(when: When) -> str:
+    """The slot value: an ISO date (day precision) or date and time."""
+    return when.moment.isoformat(timespec="minutes") if when.precise else when.day.isoformat()
+
+
+def from_slot(value: str, now: datetime) -> When:
+    """Reads a slot value written by :func:`to_slot`."""
+    if "T" in value:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=now.tzinfo)
+        return When(value, moment, True)
+    return When(value, _day(date.fromisoformat(value), now), False)

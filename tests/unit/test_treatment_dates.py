@@ -1,0 +1,117 @@
+"""Treatment dates from phrases, resolved against a fixed 'now' (no Rasa)."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from actions.treatment_dates import find_times, from_slot, split_treatment_and_target, to_slot
+
+UTC = timezone.utc
+SATURDAY = datetime(2026, 11, 21, 15, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("phrase, day, precise", [
+    ("3 days ago", date(2026, 11, 18), False),
+    ("three days ago", date(2026, 11, 18), False),
+    ("a couple of days ago", date(2026, 11, 19), False),
+    ("yesterday", date(2026, 11, 20), False),
+    ("the day before yesterday", date(2026, 11, 19), False),
+    ("this morning", date(2026, 11, 21), True),
+    ("last night", date(2026, 11, 20), True),
+    ("2 hours ago", date(2026, 11, 21), True),
+    ("last Friday", date(2026, 11, 20), False),
+    ("on Monday", date(2026, 11, 16), False),
+    ("on 3 November", date(2026, 11, 3), False),
+    ("November 3rd", date(2026, 11, 3), False),
+    ("the 3rd of Nov", date(2026, 11, 3), False),
+    ("2026-10-01", date(2026, 10, 1), False),
+    ("two weeks ago", date(2026, 11, 7), False),
+    ("a month ago", date(2026, 10, 21), False),
+    ("last week", date(2026, 11, 14), False),
+])
+def test_phrases_resolve_to_the_right_day(phrase, day, precise):
+    (when,) = find_times(phrase, SATURDAY)
+    assert (when.day, when.precise) == (day, precise)
+
+
+def test_parts_of_the_day_count_from_their_latest_hour():
+    assert find_times("this morning", SATURDAY)[0].moment == datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+    assert find_times("yesterday evening", SATURDAY)[0].moment == datetime(2026, 11, 20, 23, 59, tzinfo=UTC)
+    early = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+    assert find_times("this morning", early)[0].moment == early  # not later than now
+
+
+def test_just_after_midnight_yesterday_is_the_previous_calendar_day():
+    midnight = datetime(2026, 11, 21, 0, 5, tzinfo=UTC)
+    assert find_times("yesterday", midnight)[0].day == date(2026, 11, 20)
+    assert find_times("last night", midnight)[0].moment == datetime(2026, 11, 20, 23, 59, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("now, phrase, day", [
+    (datetime(2026, 3, 31, 10, tzinfo=UTC), "a month ago", date(2026, 2, 28)),
+    (datetime(2028, 3, 31, 10, tzinfo=UTC), "a month ago", date(2028, 2, 29)),
+    (datetime(2026, 3, 1, 10, tzinfo=UTC), "yesterday", date(2026, 2, 28)),
+    (datetime(2026, 1, 2, 10, tzinfo=UTC), "3 days ago", date(2025, 12, 30)),
+    (datetime(2026, 1, 2, 10, tzinfo=UTC), "I had it on 28 December", date(2025, 12, 28)),
+])
+def test_month_and_year_ends(now, phrase, day):
+    assert find_times(phrase, now)[0].day == day
+
+
+def test_last_monday_said_on_a_monday_is_a_week_ago():
+    monday = datetime(2026, 11, 16, 10, tzinfo=UTC)
+    assert find_times("last Monday", monday)[0].day == date(2026, 11, 9)
+    assert find_times("I was treated on Monday", monday)[0].day == date(2026, 11, 9)
+
+
+def test_a_date_that_does_not_exist_is_an_error():
+    with pytest.raises(ValueError):
+        find_times("on 31 February", SATURDAY)
+
+
+def test_nothing_to_find():
+    assert find_times("can I wear makeup?", SATURDAY) == []
+
+
+def test_treatment_and_target_in_one_message():
+    mentioned = split_treatment_and_target("I was treated this morning, can I wear foundation tonight?", [], SATURDAY)
+    assert mentioned.treatment.moment == datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+    assert mentioned.target.moment == datetime(2026, 11, 21, 20, 0, tzinfo=UTC)
+
+
+def test_tonight_late_in_the_evening_is_still_the_target():
+    late = datetime(2026, 11, 21, 22, 0, tzinfo=UTC)
+    mentioned = split_treatment_and_target("had it yesterday, makeup tonight?", [], late)
+    assert mentioned.treatment.day == date(2026, 11, 20)
+    assert mentioned.target.moment > late
+
+
+def test_today_without_past_tense_is_when_not_the_treatment():
+    assert split_treatment_and_target("can I go to the gym today?", [], SATURDAY).treatment is None
+    assert split_treatment_and_target("I had it today", [], SATURDAY).treatment.day == date(2026, 11, 21)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("I'm having it next week", date(2026, 11, 28)),
+    ("my appointment is on Tuesday", date(2026, 11, 24)),
+    ("I'm having it on Saturday", date(2026, 11, 28)),
+    ("I'm getting microneedling tomorrow", date(2026, 11, 22)),
+])
+def test_future_treatments_are_recognised(text, day):
+    mentioned = split_treatment_and_target(text, [], SATURDAY)
+    assert mentioned.treatment is None
+    assert mentioned.future_treatment.day == day
+
+
+def test_spacy_entities_and_the_text_are_both_read():
+    mentioned = split_treatment_and_target("it was three days ago", ["three days ago"], SATURDAY)
+    assert mentioned.treatment.day == date(2026, 11, 18)
+
+
+def test_slot_round_trip_keeps_precision():
+    for phrase in ["yesterday", "this morning"]:
+        when = find_times(phrase, SATURDAY)[0]
+        back = from_slot(to_slot(when), SATURDAY)
+        assert (back.moment, back.precise) == (when.moment, when.precise)
+    assert to_slot(find_times("yesterday", SATURDAY)[0]) == "2026-11-20"
+    assert from_slot("2026-11-20", SATURDAY).moment - SATURDAY.replace(hour=0, minute=0) == timedelta(days=-1)
