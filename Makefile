@@ -12,7 +12,7 @@ BIN       := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 RASA      := $(BIN)/rasa
 MODEL     := models/microneedling.tar.gz
-RESPONSES := data/responses/knowledge.yml
+RESPONSES := data/generated/knowledge.yml
 RESULTS   := results
 # Everything a trained model depends on.
 MODEL_INPUTS = config.yml domain.yml $(RESPONSES) $(shell find data -name '*.yml' -not -path '$(RESPONSES)')

@@ -1,6 +1,9 @@
-"""Writes the Rasa responses derived from the knowledge file.
+"""Writes the Rasa training data derived from the knowledge file.
 
-Run as ``python -m actions.render_responses data/responses/knowledge.yml``
+The responses (FAQ answers with sources and follow-up buttons, warning-sign
+advice, topic menu) and a lookup table of aftercare topic words.
+
+Run as ``python -m actions.render_responses data/generated/knowledge.yml``
 (the Makefile does this before training, validating and testing). The output
 is git-ignored: the knowledge file stays the one place the answers live.
 """
@@ -22,7 +25,7 @@ HEADER = (
 
 
 def render(knowledge: Knowledge) -> Dict[str, Any]:
-    """The responses as a Rasa training-data mapping."""
+    """The responses and the topic lookup as a Rasa training-data mapping."""
     responses: Dict[str, Any] = {}
     for topic in knowledge.topics.values():
         responses[f"utter_faq/{topic.key}"] = [
@@ -34,9 +37,14 @@ def render(knowledge: Knowledge) -> Dict[str, Any]:
     responses["utter_warning_signs"] = [
         {"text": knowledge.warning_signs + "\n" + source_line(knowledge.warning_sources)}
     ]
+    # Said when no date is given at the prompt, and when the action server is down.
+    general = knowledge.aftercare_messages["general_intro"] + "\n" + answer_text(knowledge.topics["aftercare"])
+    responses["utter_aftercare_general"] = [{"text": general}]
     menu = topic_buttons(knowledge, list(knowledge.menu_topics))
     responses["utter_capabilities"] = [{"text": knowledge.capabilities, "buttons": menu}]
-    return {"version": "3.1", "responses": responses}
+    names = sorted({name for rule in knowledge.aftercare.values() for name in (rule.key, *rule.names)})
+    lookup = {"lookup": "aftercare_topic", "examples": "".join(f"- {n}\n" for n in names)}
+    return {"version": "3.1", "nlu": [lookup], "responses": responses}
 
 
 def write(path: Path, knowledge: Knowledge) -> None:

@@ -44,21 +44,19 @@ def _start(args: List[str], log: Path) -> subprocess.Popen:
     return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
 
 
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory) -> Iterator[Dict[str, str]]:
-    """The action server and the Rasa server, stopped after the session."""
+def _servers(tmp: Path, with_actions: bool) -> Iterator[Dict[str, str]]:
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
-    tmp = tmp_path_factory.mktemp("servers")
     actions_port, rasa_port = _free_port(), _free_port()
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
     processes = []
     try:
-        actions_log = tmp / "actions.log"
-        processes.append(_start([str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                 "--port", str(actions_port)], actions_log))
-        _wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[-1], actions_log)
+        if with_actions:
+            actions_log = tmp / "actions.log"
+            processes.append(_start([str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                     "--port", str(actions_port)], actions_log))
+            _wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[-1], actions_log)
         rasa_log = tmp / "rasa.log"
         processes.append(_start([str(BIN / "rasa"), "run", "-m", str(MODEL), "--port", str(rasa_port),
                                  "--endpoints", str(endpoints), "--credentials", "credentials.yml"], rasa_log))
@@ -74,15 +72,35 @@ def servers(tmp_path_factory) -> Iterator[Dict[str, str]]:
                 process.kill()
 
 
-@pytest.fixture
-def ask(servers, request) -> Callable[[str], List[dict]]:
-    """Sends a message as this test's own user; returns the bot's messages."""
-    sender = f"{request.node.name}-{time.monotonic_ns()}"
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory) -> Iterator[Dict[str, str]]:
+    """The action server and the Rasa server, stopped after the session."""
+    yield from _servers(tmp_path_factory.mktemp("servers"), with_actions=True)
 
+
+@pytest.fixture(scope="module")
+def servers_without_actions(tmp_path_factory) -> Iterator[Dict[str, str]]:
+    """A Rasa server whose action server is down (nothing listens on its port)."""
+    yield from _servers(tmp_path_factory.mktemp("no-actions"), with_actions=False)
+
+
+def _asker(base_url: str, sender: str) -> Callable[[str], List[dict]]:
     def _ask(message: str) -> List[dict]:
-        response = requests.post(f"{servers['rasa']}/webhooks/rest/webhook",
+        response = requests.post(f"{base_url}/webhooks/rest/webhook",
                                  json={"sender": sender, "message": message}, timeout=30)
         response.raise_for_status()
         return response.json()
 
     return _ask
+
+
+@pytest.fixture
+def ask(servers, request) -> Callable[[str], List[dict]]:
+    """Sends a message as this test's own user; returns the bot's messages."""
+    return _asker(servers["rasa"], f"{request.node.name}-{time.monotonic_ns()}")
+
+
+@pytest.fixture
+def ask_without_actions(servers_without_actions, request) -> Callable[[str], List[dict]]:
+    """Like ``ask``, to the Rasa server whose action server is down."""
+    return _asker(servers_without_actions["rasa"], f"{request.node.name}-{time.monotonic_ns()}")

@@ -1,0 +1,163 @@
+"""Aftercare actions: timed answers, the day plan and the treatment-date form.
+
+Flow (data/rules.yml): an aftercare question activates ``treatment_date_form``;
+the form asks for the date only when the topic needs one and no date is known;
+then ``action_aftercare_answer`` answers. A date said on its own is kept by
+``action_remember_treatment_date``. A new date always replaces the old one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import clock
+from actions.aftercare_text import find_rule, future_text, general_answer, noted_text, plan_text, timed_answer
+from actions.knowledge import AftercareRule, Knowledge, load_knowledge
+from actions.treatment_dates import Mentioned, When, from_slot, split_treatment_and_target, to_slot
+
+DATE_SLOT = "treatment_date"
+TOPIC_SLOT = "aftercare_topic"
+PLAN = "plan"  # the topic slot's value for "what should I do today?"
+TIME_ENTITIES = ("DATE", "TIME")  # from SpacyEntityExtractor
+# At the date prompt, these without a usable date make the form ask again.
+ASK_AGAIN_INTENTS = ("inform_treatment_date", "ask_aftercare", "ask_aftercare_plan")
+
+
+class AftercareMixin:
+    """What the aftercare actions share: the knowledge, the clock, and reading
+    the treatment date from the latest message or the slot."""
+
+    @staticmethod
+    def knowledge() -> Knowledge:
+        return load_knowledge()
+
+    @staticmethod
+    def mentioned(tracker: Tracker, now: datetime) -> Optional[Mentioned]:
+        """Times in the latest message; None if a date in it does not exist."""
+        message = tracker.latest_message
+        phrases = [e.get("value") or "" for e in message.get("entities") or [] if e.get("entity") in TIME_ENTITIES]
+        try:
+            return split_treatment_and_target(message.get("text") or "", phrases, now)
+        except ValueError:
+            return None
+
+    @staticmethod
+    def treatment(tracker: Tracker, now: datetime) -> Optional[When]:
+        """The remembered treatment date, if any."""
+        value = tracker.get_slot(DATE_SLOT)
+        try:
+            return from_slot(value, now) if value else None
+        except ValueError:
+            return None
+
+    def rule(self, tracker: Tracker) -> Optional[AftercareRule]:
+        """The aftercare topic asked about (slot, filled from the entity)."""
+        return find_rule(self.knowledge(), tracker.get_slot(TOPIC_SLOT))
+
+
+class ActionAftercareAnswer(AftercareMixin, Action):
+    """Answers an aftercare question or gives the day plan, using the date if known."""
+
+    def name(self) -> Text:
+        return "action_aftercare_answer"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        knowledge, now = self.knowledge(), clock.now()
+        treated = self.treatment(tracker, now)
+        mentioned = self.mentioned(tracker, now) or Mentioned()
+        at = mentioned.target.moment if mentioned.target else now
+        if treated and treated.is_future(now):
+            dispatcher.utter_message(text=future_text(knowledge, treated))
+            dispatcher.utter_message(response="utter_faq/preparation")
+            return []
+        rule = self.rule(tracker)
+        if tracker.get_slot(TOPIC_SLOT) == PLAN:
+            if treated:
+                dispatcher.utter_message(text=plan_text(knowledge, treated, now))
+            else:
+                dispatcher.utter_message(response="utter_faq/aftercare")
+        elif rule is None:
+            dispatcher.utter_message(response="utter_faq/aftercare")
+        elif treated is None:
+            dispatcher.utter_message(text=general_answer(knowledge, rule))
+        else:
+            dispatcher.utter_message(text=timed_answer(knowledge, rule, treated, at, now))
+        return []
+
+
+class ActionRememberTreatmentDate(AftercareMixin, Action):
+    """Keeps a treatment date said on its own ("I had microneedling yesterday")."""
+
+    def name(self) -> Text:
+        return "action_remember_treatment_date"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        knowledge, now = self.knowledge(), clock.now()
+        mentioned = self.mentioned(tracker, now)
+        treated = mentioned and (mentioned.treatment or mentioned.future_treatment)
+        if not treated:
+            dispatcher.utter_message(text=knowledge.aftercare_messages["bad_date"])
+            return []
+        if treated.is_future(now):
+            dispatcher.utter_message(text=future_text(knowledge, treated))
+            dispatcher.utter_message(response="utter_faq/preparation")
+        else:
+            dispatcher.utter_message(text=noted_text(knowledge, treated, now))
+        return [SlotSet(DATE_SLOT, to_slot(treated))]
+
+
+class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
+    """Fills ``treatment_date`` from the message; asks only when it is needed."""
+
+    def name(self) -> Text:
+        return "validate_treatment_date_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        rule = self.rule(tracker)
+        if tracker.get_slot(TOPIC_SLOT) != PLAN and (rule is None or rule.wait_hours in (0, None)):
+            return []  # the answer does not depend on the date
+        return domain_slots
+
+    async def extract_treatment_date(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """The date in the message; None (ask again) for a date or aftercare
+        message without a usable date; nothing for other messages, so that the
+        form is rejected and the other question is answered (data/rules.yml)."""
+        mentioned = self.mentioned(tracker, clock.now())
+        treated = mentioned and (mentioned.treatment or mentioned.future_treatment)
+        if treated:
+            return {DATE_SLOT: to_slot(treated)}
+        asked = tracker.get_slot("requested_slot") == DATE_SLOT and not tracker.get_slot(DATE_SLOT)
+        if asked and (tracker.latest_message.get("intent") or {}).get("name") in ASK_AGAIN_INTENTS:
+            return {DATE_SLOT: None}
+        return {}  # keeps a remembered date; other messages leave the form
+
+
+class ActionAskTreatmentDate(AftercareMixin, Action):
+    """Asks for the date: with the general rule for a (new) aftercare question,
+    with an example after an answer it could not understand."""
+
+    def name(self) -> Text:
+        return "action_ask_treatment_date"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        knowledge = self.knowledge()
+        messages = knowledge.aftercare_messages
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.get_slot("requested_slot") == DATE_SLOT and intent == "inform_treatment_date":
+            dispatcher.utter_message(text=messages["bad_date"])
+            return []
+        rule = self.rule(tracker)
+        if rule is not None:
+            dispatcher.utter_message(text=general_answer(knowledge, rule))
+        dispatcher.utter_message(text=messages["ask_date"])
+        return []

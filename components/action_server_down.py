@@ -1,0 +1,73 @@
+"""No silence when the action server is down.
+
+Rasa 3.6 logs a failed custom action (e.g. the action server is unreachable),
+records it as executed with no events, and then waits for the user: the
+user gets no reply at all. This policy notices exactly that state (the last
+event is a watched custom action that returned nothing and said nothing) and
+predicts a fallback response for it, then ``action_listen``. It acts only on
+live conversations (messages that came through a channel).
+
+Configured in config.yml: ``fallbacks`` maps a custom action to the response
+to say instead; ``default`` covers the other watched actions.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.core.constants import POLICY_PRIORITY
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
+class ActionServerDownPolicy(Policy):
+    """Says a fallback response when a custom action failed silently."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Above RulePolicy (6): its prediction must win in the failure state."""
+        return {POLICY_PRIORITY: 7, "fallbacks": {}, "watched": [], "default": "utter_action_server_down"}
+
+    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+        """Nothing to learn: the policy reacts to a state, not to stories."""
+        return self._resource
+
+    def _fallback_for(self, action: Optional[str]) -> Optional[str]:
+        fallbacks: Dict[str, str] = self.config.get("fallbacks") or {}
+        if action in fallbacks:
+            return fallbacks[action]
+        if action in (self.config.get("watched") or []):
+            return self.config["default"]
+        return None
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """The fallback response right after a silent failure, then listen."""
+        probabilities = self._default_predictions(domain)
+        if tracker.get_latest_input_channel() is None:
+            # Not a live conversation: stories replayed by `rasa test` run no
+            # custom actions, which would look like failures.
+            return self._prediction(probabilities)
+        events = list(tracker.events)
+        last = events[-1] if events else None
+        if isinstance(last, ActionExecuted):
+            fallback = self._fallback_for(last.action_name)
+            if fallback:  # the watched action returned no events at all: it failed
+                probabilities[domain.index_for_action(fallback)] = 1.0
+                return self._prediction(probabilities)
+        actions = [e.action_name for e in events if isinstance(e, ActionExecuted)]
+        if len(actions) >= 2 and actions[-1] == self._fallback_for(actions[-2]):
+            probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
+        return self._prediction(probabilities)
