@@ -19,7 +19,10 @@ MODEL_INPUTS = config.yml domain.yml $(RESPONSES) $(shell find data -name '*.yml
 
 RASA_PORT    ?= 5005
 ACTIONS_PORT ?= 5055
-CORS_ORIGINS ?= http://localhost:8080
+WEB_PORT     ?= 8080
+# Origins allowed to use the assistant from a browser (comma-separated): the
+# widget's socket and the HTTP API. The one place to set it.
+CORS_ORIGINS ?= http://localhost:$(WEB_PORT)
 
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONUNBUFFERED := 1
@@ -55,7 +58,7 @@ actions-server: $(INSTALLED)
 	$(RASA) run actions --actions actions --port $(ACTIONS_PORT)
 
 run: $(MODEL)  ## Set everything up, start the action server and the assistant (REST on :5005).
-	@scripts/run.sh "$(BIN)" "$(MODEL)" "$(RASA_PORT)" "$(ACTIONS_PORT)" "$(CORS_ORIGINS)"
+	@scripts/run.sh "$(BIN)" "$(MODEL)" "$(RASA_PORT)" "$(ACTIONS_PORT)" "$(CORS_ORIGINS)" server "$(WEB_PORT)"
 
 shell: $(MODEL)  ## Chat in the terminal (starts the action server too).
 	@scripts/run.sh "$(BIN)" "$(MODEL)" "$(RASA_PORT)" "$(ACTIONS_PORT)" "$(CORS_ORIGINS)" shell

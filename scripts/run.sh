@@ -2,11 +2,13 @@
 # Starts the action server, then the Rasa server (REST channel) or a terminal
 # chat. Used by `make run` and `make shell`; stops the action server on exit.
 set -euo pipefail
-bin=$1 model=$2 rasa_port=$3 actions_port=$4 cors=$5 mode=${6:-server}
+bin=$1 model=$2 rasa_port=$3 actions_port=$4 cors=$5 mode=${6:-server} web_port=${7:-8080}
+export CORS_ORIGINS=$cors  # read by credentials.yml (the widget's socket) and --cors (HTTP)
 
 "$bin/rasa" run actions --actions actions --port "$actions_port" >actions.log 2>&1 &
 actions_pid=$!
-trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
+pids=$actions_pid
+trap 'kill $pids 2>/dev/null || true' EXIT INT TERM
 
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$actions_port/health" >/dev/null 2>&1 && break
@@ -19,9 +21,14 @@ if [ "$mode" = shell ]; then
   exit
 fi
 
+# The demo clinic page with the chat widget (static files of web/).
+"$bin/python" -m http.server "$web_port" --bind 127.0.0.1 --directory web >web.log 2>&1 &
+pids="$pids $!"
+
 cat <<MSG
 
   Starting the assistant on http://localhost:$rasa_port (ready in ~30 s).
+  Demo clinic page with the chat widget: http://localhost:$web_port/
   Ask it over REST, for example:
 
     curl -s localhost:$rasa_port/webhooks/rest/webhook \\

@@ -21,5 +21,12 @@ step "4/5 rasa test core on the test stories"
 # --e2e parses the text, so faq/<topic> is checked against the ResponseSelector.
 "$rasa" test core --e2e -m "$model" --stories tests/stories --fail-on-prediction-errors --out "$results/core"
 
-step "5/5 the real servers over REST"
+if ! command -v chromium >/dev/null; then
+  step "installing chromium from Debian's packages, for the browser tests"
+  [ "$(id -u)" = 0 ] || { echo "chromium is missing: apt-get install chromium (as root)" >&2; exit 1; }
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+step "5/5 the real servers: REST, the website channel, the widget in Chromium"
 "$bin/python" -m pytest tests/integration -q

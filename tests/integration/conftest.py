@@ -16,6 +16,9 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 MODEL = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "microneedling.tar.gz"))
+# TEST_CREDENTIALS=... runs the tests against other channel settings (e.g. Rasa's
+# own socketio channel, to see the session test fail without channels/socketio.py).
+CREDENTIALS = os.environ.get("TEST_CREDENTIALS", "credentials.yml")
 START_TIMEOUT = 240  # seconds; a cold start on a busy 2-core machine
 
 
@@ -39,12 +42,12 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"{url} not up after {START_TIMEOUT} s:\n{log.read_text()[-3000:]}")
 
 
-def _start(args: List[str], log: Path) -> subprocess.Popen:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false")
+def _start(args: List[str], log: Path, cors: str = "") -> subprocess.Popen:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", CORS_ORIGINS=cors)
     return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
 
 
-def _servers(tmp: Path, with_actions: bool) -> Iterator[Dict[str, str]]:
+def _servers(tmp: Path, with_actions: bool, web_origin: str = "") -> Iterator[Dict[str, str]]:
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
     actions_port, rasa_port = _free_port(), _free_port()
@@ -59,7 +62,8 @@ def _servers(tmp: Path, with_actions: bool) -> Iterator[Dict[str, str]]:
             _wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[-1], actions_log)
         rasa_log = tmp / "rasa.log"
         processes.append(_start([str(BIN / "rasa"), "run", "-m", str(MODEL), "--port", str(rasa_port),
-                                 "--endpoints", str(endpoints), "--credentials", "credentials.yml"], rasa_log))
+                                 "--endpoints", str(endpoints), "--credentials", CREDENTIALS,
+                                 "--cors", web_origin or "http://127.0.0.1"], rasa_log, cors=web_origin))
         _wait_until_up(f"http://127.0.0.1:{rasa_port}/", processes[-1], rasa_log)
         yield {"rasa": f"http://127.0.0.1:{rasa_port}", "actions": f"http://127.0.0.1:{actions_port}"}
     finally:
@@ -73,9 +77,15 @@ def _servers(tmp: Path, with_actions: bool) -> Iterator[Dict[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory) -> Iterator[Dict[str, str]]:
+def web_origin() -> str:
+    """Where the browser tests serve the demo page: the one origin Rasa allows."""
+    return f"http://127.0.0.1:{_free_port()}"
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, web_origin) -> Iterator[Dict[str, str]]:
     """The action server and the Rasa server, stopped after the session."""
-    yield from _servers(tmp_path_factory.mktemp("servers"), with_actions=True)
+    yield from _servers(tmp_path_factory.mktemp("servers"), with_actions=True, web_origin=web_origin)
 
 
 @pytest.fixture(scope="module")
