@@ -29,7 +29,7 @@ export PYTHONUNBUFFERED := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test shell train responses validate lock clean actions-server
+.PHONY: help run test shell train responses validate lock clean actions-server telegram-webhook
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -68,6 +68,9 @@ validate: $(INSTALLED) $(RESPONSES)  ## Rasa's own data checks.
 
 test: $(MODEL)  ## Set up what the tests need and run them all.
 	scripts/test.sh "$(BIN)" "$(MODEL)" "$(RESULTS)"
+
+telegram-webhook: $(INSTALLED)  ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_SECRET).
+	$(BIN)/python scripts/telegram_webhook.py
 
 lock:  ## Re-resolve requirements.in into requirements.lock (fresh venv).
 	rm -rf .lock-venv

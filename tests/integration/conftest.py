@@ -8,10 +8,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Dict, Iterator, List
+from typing import Callable, Dict, Iterator, List, Optional
 
 import pytest
 import requests
+
+from tests.integration.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -42,12 +44,15 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"{url} not up after {START_TIMEOUT} s:\n{log.read_text()[-3000:]}")
 
 
-def _start(args: List[str], log: Path, cors: str = "") -> subprocess.Popen:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", CORS_ORIGINS=cors)
+def _start(args: List[str], log: Path, cors: str = "", telegram: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", CORS_ORIGINS=cors,
+               TELEGRAM_TOKEN="", TELEGRAM_SECRET="", TELEGRAM_API_BASE="")
+    env.update(telegram or {})
     return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
 
 
-def _servers(tmp: Path, with_actions: bool, web_origin: str = "") -> Iterator[Dict[str, str]]:
+def _servers(tmp: Path, with_actions: bool, web_origin: str = "",
+             telegram: Optional[Dict[str, str]] = None) -> Iterator[Dict[str, str]]:
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
     actions_port, rasa_port = _free_port(), _free_port()
@@ -63,7 +68,8 @@ def _servers(tmp: Path, with_actions: bool, web_origin: str = "") -> Iterator[Di
         rasa_log = tmp / "rasa.log"
         processes.append(_start([str(BIN / "rasa"), "run", "-m", str(MODEL), "--port", str(rasa_port),
                                  "--endpoints", str(endpoints), "--credentials", CREDENTIALS,
-                                 "--cors", web_origin or "http://127.0.0.1"], rasa_log, cors=web_origin))
+                                 "--cors", web_origin or "http://127.0.0.1"], rasa_log, cors=web_origin,
+                                telegram=telegram))
         _wait_until_up(f"http://127.0.0.1:{rasa_port}/", processes[-1], rasa_log)
         yield {"rasa": f"http://127.0.0.1:{rasa_port}", "actions": f"http://127.0.0.1:{actions_port}"}
     finally:
@@ -83,9 +89,20 @@ def web_origin() -> str:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory, web_origin) -> Iterator[Dict[str, str]]:
+def fake_telegram() -> Iterator[FakeTelegram]:
+    """A Bot API on 127.0.0.1 that records what the bot sends."""
+    fake = FakeTelegram()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, web_origin, fake_telegram) -> Iterator[Dict[str, str]]:
     """The action server and the Rasa server, stopped after the session."""
-    yield from _servers(tmp_path_factory.mktemp("servers"), with_actions=True, web_origin=web_origin)
+    telegram = {"TELEGRAM_TOKEN": fake_telegram.token, "TELEGRAM_SECRET": fake_telegram.secret,
+                "TELEGRAM_API_BASE": fake_telegram.base_url}
+    yield from _servers(tmp_path_factory.mktemp("servers"), with_actions=True, web_origin=web_origin,
+                        telegram=telegram)
 
 
 @pytest.fixture(scope="module")
