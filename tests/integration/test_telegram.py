@@ -102,3 +102,24 @@ def test_timed_aftercare_works_as_on_the_website(telegram):
     assert telegram.replies()[-1]["text"].startswith("Not yet: no makeup")
     telegram.say("what should I do today?")
     assert "Today is day 0" in telegram.replies()[-1]["text"]
+
+
+def test_make_telegram_webhook_registers_the_url_with_the_secret(fake_telegram):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, TELEGRAM_TOKEN=fake_telegram.token, TELEGRAM_SECRET=fake_telegram.secret,
+               TELEGRAM_API_BASE=fake_telegram.base_url,
+               TELEGRAM_WEBHOOK_URL="https://assistant.clinic.example/webhooks/telegram/webhook")
+    done = subprocess.run([sys.executable, "scripts/telegram_webhook.py"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert fake_telegram.calls_of("setWebhook")[-1] == {
+        "url": "https://assistant.clinic.example/webhooks/telegram/webhook",
+        "secret_token": fake_telegram.secret, "allowed_updates": ["message", "callback_query"]}
+    missing = subprocess.run([sys.executable, "scripts/telegram_webhook.py"], cwd=root, capture_output=True,
+                             text=True, timeout=60, env={k: v for k, v in env.items() if k != "TELEGRAM_SECRET"})
+    assert missing.returncode == 2 and "TELEGRAM_SECRET" in missing.stderr
