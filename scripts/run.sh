@@ -4,6 +4,9 @@
 set -euo pipefail
 bin=$1 model=$2 rasa_port=$3 actions_port=$4 cors=$5 mode=${6:-server} web_port=${7:-8080}
 export CORS_ORIGINS=$cors  # read by credentials.yml (the widget's socket) and --cors (HTTP)
+# endpoints.yml reads TRACKER_STORE_URL: empty means the SQLite file in var/.
+export TRACKER_STORE_URL=${TRACKER_STORE_URL:-}
+mkdir -p var
 # credentials.yml reads these; empty means the Telegram channel is off.
 export TELEGRAM_TOKEN=${TELEGRAM_TOKEN:-} TELEGRAM_SECRET=${TELEGRAM_SECRET:-} TELEGRAM_API_BASE=${TELEGRAM_API_BASE:-}
 

@@ -24,6 +24,12 @@ CREDENTIALS = os.environ.get("TEST_CREDENTIALS", "credentials.yml")
 START_TIMEOUT = 240  # seconds; a cold start on a busy 2-core machine
 
 
+def _endpoints(actions_port: int, database: Path) -> str:
+    """endpoints.yml for a test server: its action server and its own SQLite tracker store."""
+    return (f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {database}\n")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -57,7 +63,7 @@ def _servers(tmp: Path, with_actions: bool, web_origin: str = "",
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
     actions_port, rasa_port = _free_port(), _free_port()
     endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n')
+    endpoints.write_text(_endpoints(actions_port, tmp / "conversations.db"))
     processes = []
     try:
         if with_actions:
