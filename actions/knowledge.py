@@ -82,6 +82,8 @@ class Knowledge:
     capabilities: str
     did_you_mean: str
     something_else: str
+    empty_message: str
+    too_long: str
     fallback: str
     aftercare: Dict[str, AftercareRule]
     aftercare_messages: Dict[str, str]
@@ -152,6 +154,8 @@ def parse_knowledge(raw: dict) -> Knowledge:
         capabilities=_clean(menu["capabilities"]),
         did_you_mean=_clean(menu["did_you_mean"]),
         something_else=_clean(menu["something_else"]),
+        empty_message=_clean(menu["empty_message"]),
+        too_long=_clean(menu["too_long"]),
         fallback=_clean(menu["fallback"]),
         aftercare=aftercare,
         aftercare_messages={k: _clean(v) for k, v in raw["aftercare_messages"].items()},

@@ -9,7 +9,9 @@
    ``cors_allowed_origins`` in credentials.yml, from ``CORS_ORIGINS``.
 
 Session ids from the browser are checked too: anything but a short plain
-string gets a fresh id instead of reaching the tracker store.
+string gets a fresh id instead of reaching the tracker store. Messages are
+checked like on the REST channel (channels/input_checks.py): malformed ones
+are ignored, empty and over-long text get a friendly answer without NLU.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
+from actions.knowledge import load_knowledge
+from channels.input_checks import clean_text, reply_instead
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
@@ -67,5 +71,23 @@ class ClinicSocketIOInput(SocketIOInput):
             if self.session_persistence:
                 await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        namespace = self.namespace or "/"
+        rasa_handle_message = sio.handlers[namespace][self.user_message_evt]
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: Text, data: Any) -> None:
+            if not isinstance(data, dict) or not isinstance(data.get("message"), str):
+                return  # not a message: nothing to answer, nothing to store
+            text = clean_text(data["message"])
+            instead = reply_instead(text)
+            if instead:
+                knowledge = load_knowledge()
+                reply = knowledge.too_long if instead == "too_long" else knowledge.empty_message
+                await sio.emit(self.bot_message_evt, {"text": reply}, room=sid, namespace=self.namespace)
+                return
+            metadata = data.get(self.metadata_key)
+            await rasa_handle_message(sid, {**data, "message": text,
+                                            self.metadata_key: metadata if isinstance(metadata, dict) else {}})
 
         return blueprint
