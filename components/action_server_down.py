@@ -13,6 +13,7 @@ to say instead; ``default`` covers the other watched actions.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -60,14 +61,15 @@ class ActionServerDownPolicy(Policy):
             # Not a live conversation: stories replayed by `rasa test` run no
             # custom actions, which would look like failures.
             return self._prediction(probabilities)
-        events = list(tracker.events)
-        last = events[-1] if events else None
+        last = tracker.events[-1] if tracker.events else None
         if isinstance(last, ActionExecuted):
             fallback = self._fallback_for(last.action_name)
             if fallback:  # the watched action returned no events at all: it failed
                 probabilities[domain.index_for_action(fallback)] = 1.0
                 return self._prediction(probabilities)
-        actions = [e.action_name for e in events if isinstance(e, ActionExecuted)]
-        if len(actions) >= 2 and actions[-1] == self._fallback_for(actions[-2]):
+        # Read back from the end only: this runs before every bot action.
+        recent = list(itertools.islice((e.action_name for e in reversed(tracker.events)
+                                        if isinstance(e, ActionExecuted)), 2))
+        if len(recent) == 2 and recent[0] == self._fallback_for(recent[1]):
             probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
         return self._prediction(probabilities)

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional
 
@@ -57,6 +58,17 @@ def _start(args: List[str], log: Path, cors: str = "", telegram: Optional[Dict[s
     return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
 
 
+def _stop(processes: List[subprocess.Popen]) -> None:
+    """Terminates the servers, killing any that do not stop within 30 s."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 def _servers(tmp: Path, with_actions: bool, web_origin: str = "",
              telegram: Optional[Dict[str, str]] = None) -> Iterator[Dict[str, str]]:
     if not MODEL.exists():
@@ -79,13 +91,7 @@ def _servers(tmp: Path, with_actions: bool, web_origin: str = "",
         _wait_until_up(f"http://127.0.0.1:{rasa_port}/", processes[-1], rasa_log)
         yield {"rasa": f"http://127.0.0.1:{rasa_port}", "actions": f"http://127.0.0.1:{actions_port}"}
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        _stop(processes)
 
 
 @pytest.fixture(scope="session")
@@ -117,6 +123,11 @@ def servers_without_actions(tmp_path_factory) -> Iterator[Dict[str, str]]:
     yield from _servers(tmp_path_factory.mktemp("no-actions"), with_actions=False)
 
 
+def _sender(request) -> str:
+    """A new conversation per test; sender ids are limited to 128 characters."""
+    return f"{request.node.originalname[:60]}-{uuid.uuid4().hex}"
+
+
 def _asker(base_url: str, sender: str) -> Callable[[str], List[dict]]:
     def _ask(message: str) -> List[dict]:
         response = requests.post(f"{base_url}/webhooks/rest/webhook",
@@ -130,10 +141,10 @@ def _asker(base_url: str, sender: str) -> Callable[[str], List[dict]]:
 @pytest.fixture
 def ask(servers, request) -> Callable[[str], List[dict]]:
     """Sends a message as this test's own user; returns the bot's messages."""
-    return _asker(servers["rasa"], f"{request.node.name}-{time.monotonic_ns()}")
+    return _asker(servers["rasa"], _sender(request))
 
 
 @pytest.fixture
 def ask_without_actions(servers_without_actions, request) -> Callable[[str], List[dict]]:
     """Like ``ask``, to the Rasa server whose action server is down."""
-    return _asker(servers_without_actions["rasa"], f"{request.node.name}-{time.monotonic_ns()}")
+    return _asker(servers_without_actions["rasa"], _sender(request))

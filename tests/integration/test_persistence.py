@@ -1,10 +1,8 @@
 """Conversations survive a restart of the Rasa server (SQL tracker store, SQLite)."""
 
-import subprocess
-
 import requests
 
-from tests.integration.conftest import BIN, CREDENTIALS, MODEL, _endpoints, _free_port, _start, _wait_until_up
+from tests.integration.conftest import BIN, CREDENTIALS, MODEL, _endpoints, _free_port, _start, _stop, _wait_until_up
 
 
 def _ask(port, sender, text):
@@ -39,10 +37,4 @@ def test_the_treatment_date_survives_a_restart(tmp_path):
         _wait_until_up(f"http://127.0.0.1:{rasa_port}/", rasa, tmp_path / "rasa-2.log")
         assert _ask(rasa_port, "pat", "can I wear makeup?").startswith("Almost: no makeup")
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        _stop(processes)
