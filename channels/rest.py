@@ -53,7 +53,7 @@ class ClinicRestInput(RestInput):
                 return response.json({"error": "the body must be a JSON object"}, status=400)
             sender = valid_sender(body.get("sender"))
             if sender is None:
-                return response.json({"error": f"'sender' must be a string of 1 to 128 characters"}, status=400)
+                return response.json({"error": "'sender' must be a string of 1 to 128 characters"}, status=400)
             if not isinstance(body.get("message"), str):
                 return response.json({"error": "'message' must be a string"}, status=400)
             instead = reply_instead(clean_text(body["message"]))

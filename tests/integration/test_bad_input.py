@@ -2,7 +2,6 @@
 clear 4xx, the server stays up and other conversations keep their state."""
 
 import concurrent.futures
-import json
 import queue
 import uuid
 

@@ -84,9 +84,9 @@ def test_updates_without_a_message_get_200_and_no_reply(telegram):
     assert telegram.replies() == []
 
 
-def test_malformed_json_is_a_clear_400(telegram):
+def test_malformed_json_is_a_clear_400(telegram, fake_telegram):
     answer = requests.post(telegram.url, data=b"{not json",
-                           headers={"X-Telegram-Bot-Api-Secret-Token": telegram.post.__defaults__[0]}, timeout=30)
+                           headers={"X-Telegram-Bot-Api-Secret-Token": fake_telegram.secret}, timeout=30)
     assert answer.status_code == 400
 
 
