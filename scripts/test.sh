@@ -21,12 +21,19 @@ step "4/5 rasa test core on the test stories"
 # --e2e parses the text, so faq/<topic> is checked against the ResponseSelector.
 "$rasa" test core --e2e -m "$model" --stories tests/stories --fail-on-prediction-errors --out "$results/core"
 
-if ! command -v chromium >/dev/null; then
-  step "installing chromium from Debian's packages, for the browser tests"
-  [ "$(id -u)" = 0 ] || { echo "chromium is missing: apt-get install chromium (as root)" >&2; exit 1; }
+# Debian packages the integration tests run for real: the browser for the widget,
+# and PostgreSQL, Redis and nginx for the scale-out test.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]} from Debian's packages, for the integration tests"
+  [ "$(id -u)" = 0 ] || { echo "missing: apt-get install ${missing[*]} (as root)" >&2; exit 1; }
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-step "5/5 the real servers: REST, the website channel, the widget in Chromium"
+step "5/5 the real servers: REST, the website channel, the widget in Chromium, Telegram, restarts, bad input, load and faults, scale-out"
 "$bin/python" -m pytest tests/integration -q
