@@ -8,6 +8,7 @@ SHELL := /bin/bash
 # Rasa 3.6 needs Python 3.10; .python-version makes pyenv's python3.10 resolve.
 PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || echo /root/.pyenv/versions/3.10.13/bin/python)
 VENV      := .venv
+AUDIT_VENV := .audit-venv
 BIN       := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 RASA      := $(BIN)/rasa
@@ -29,7 +30,8 @@ export PYTHONUNBUFFERED := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test shell train responses validate lock clean actions-server telegram-webhook
+.PHONY: help run test shell train responses validate lock clean actions-server telegram-webhook \
+        audit bench cluster
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -66,8 +68,24 @@ shell: $(MODEL)  ## Chat in the terminal (starts the action server too).
 validate: $(INSTALLED) $(RESPONSES)  ## Rasa's own data checks.
 	$(RASA) data validate --fail-on-warnings
 
-test: $(MODEL)  ## Set up what the tests need and run them all.
+test: $(MODEL) $(AUDIT_VENV)/.installed  ## Set up what the tests need and run them all.
 	scripts/test.sh "$(BIN)" "$(MODEL)" "$(RESULTS)"
+
+# pip-audit lives in its own venv: its dependencies are not the assistant's.
+$(AUDIT_VENV)/.installed: security/audit-tool.lock
+	rm -rf $(AUDIT_VENV)
+	$(PYTHON310) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/pip install --quiet -r security/audit-tool.lock
+	touch $@
+
+audit: $(INSTALLED) $(AUDIT_VENV)/.installed  ## Audit the locked dependencies (pip-audit; security/known-findings.yml).
+	$(BIN)/python scripts/audit.py $(AUDIT_VENV)/bin/pip-audit
+
+bench: $(MODEL)  ## Benchmark: training, start-up, memory, latency, throughput (results/bench/).
+	$(BIN)/python -m bench.run
+
+cluster: $(MODEL)  ## Several Rasa servers behind nginx with PostgreSQL + Redis, on this machine (port 8000).
+	$(BIN)/python -m deploy.cluster
 
 telegram-webhook: $(INSTALLED)  ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_SECRET).
 	$(BIN)/python scripts/telegram_webhook.py
@@ -82,4 +100,4 @@ lock:  ## Re-resolve requirements.in into requirements.lock (fresh venv).
 	rm -rf .lock-venv
 
 clean:  ## Remove the venv, models, generated responses and results.
-	rm -rf $(VENV) models/*.tar.gz $(RESPONSES) $(RESULTS) .pytest_cache
+	rm -rf $(VENV) $(AUDIT_VENV) models/*.tar.gz $(RESPONSES) $(RESULTS) .pytest_cache

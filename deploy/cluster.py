@@ -43,9 +43,9 @@ def assistant_env(**overrides: str) -> Dict[str, str]:
     """The environment credentials.yml and the endpoints files expect, with quiet logs.
 
     Channels stay at their safe defaults (no Telegram, no browser origin) unless
-    overridden.
+    overridden; action servers listen on loopback only (SANIC_HOST).
     """
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false",
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
                SQLALCHEMY_SILENCE_UBER_WARNING="1", CORS_ORIGINS="", TRACKER_STORE_URL="",
                TELEGRAM_TOKEN="", TELEGRAM_SECRET="", TELEGRAM_API_BASE="")
     env.update(overrides)
@@ -163,15 +163,16 @@ class Cluster:
         config.write_text(f"bind 127.0.0.1\nport {redis_port}\nrequirepass {self._password}\n"
                           f"save \"\"\nappendonly no\ndir {self.workdir}\n")
         process = self._spawn([_need("redis-server", "redis-server"), str(config)], "redis")
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        for _ in range(150):
+            if process.poll() is not None:
+                raise RuntimeError(f"redis-server exited:\n{(self.workdir / 'redis.log').read_text()}")
             try:
                 socket.create_connection(("127.0.0.1", redis_port), timeout=1).close()
                 break
             except OSError:
-                if process.poll() is not None:
-                    raise RuntimeError((self.workdir / "redis.log").read_text())
                 time.sleep(0.2)
+        else:
+            raise RuntimeError(f"redis-server not listening on {redis_port} after 30 s")
         return {"REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis_port),
                 "REDIS_PASSWORD": self._password, "REDIS_DB": "1"}
 
@@ -206,7 +207,7 @@ class Cluster:
                                 ACTION_SERVER_URL=f"http://127.0.0.1:{actions_front}/webhook", **redis)
             for number, port in enumerate(rasa_ports):
                 self.rasa_processes.append(self._spawn(
-                    [str(BIN / "rasa"), "run", "-m", str(self.model), "--port", str(port),
+                    [str(BIN / "rasa"), "run", "-m", str(self.model), "--interface", "127.0.0.1", "--port", str(port),
                      "--endpoints", str(ENDPOINTS), "--credentials", self.credentials], f"rasa-{number}", env))
                 self.rasa_urls.append(f"http://127.0.0.1:{port}")
             for number, (url, process) in enumerate(zip(self.action_urls, self.action_processes)):

@@ -10,7 +10,8 @@ mkdir -p var
 # credentials.yml reads these; empty means the Telegram channel is off.
 export TELEGRAM_TOKEN=${TELEGRAM_TOKEN:-} TELEGRAM_SECRET=${TELEGRAM_SECRET:-} TELEGRAM_API_BASE=${TELEGRAM_API_BASE:-}
 
-"$bin/rasa" run actions --actions actions --port "$actions_port" >actions.log 2>&1 &
+# Only the Rasa server calls the action server: keep it on loopback.
+SANIC_HOST=127.0.0.1 "$bin/rasa" run actions --actions actions --port "$actions_port" >actions.log 2>&1 &
 actions_pid=$!
 pids=$actions_pid
 trap 'kill $pids 2>/dev/null || true' EXIT INT TERM
@@ -43,5 +44,6 @@ cat <<MSG
   Action server log: actions.log. Stop with Ctrl+C.
 
 MSG
-"$bin/rasa" run -m "$model" --port "$rasa_port" --endpoints endpoints.yml \
-  --credentials credentials.yml --cors "$cors"
+# Loopback unless RASA_INTERFACE says otherwise (e.g. 0.0.0.0 behind a reverse proxy).
+"$bin/rasa" run -m "$model" --interface "${RASA_INTERFACE:-127.0.0.1}" --port "$rasa_port" \
+  --endpoints endpoints.yml --credentials credentials.yml --cors "$cors"

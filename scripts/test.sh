@@ -7,17 +7,20 @@ mkdir -p "$results"
 
 step() { printf '\n==== %s\n' "$*"; }
 
-step "1/5 unit tests (knowledge, helpers, actions)"
+step "1/6 unit tests (knowledge, helpers, actions)"
 "$bin/python" -m pytest tests/unit -q
 
-step "2/5 rasa data validate --fail-on-warnings"
+step "2/6 dependency audit of requirements.lock (pip-audit)"
+"$bin/python" scripts/audit.py .audit-venv/bin/pip-audit
+
+step "3/6 rasa data validate --fail-on-warnings"
 "$rasa" data validate --fail-on-warnings
 
-step "3/5 rasa test nlu on the held-out questions (report in $results/nlu)"
+step "4/6 rasa test nlu on the held-out questions (report in $results/nlu)"
 "$rasa" test nlu -m "$model" --nlu tests/nlu/test_nlu.yml --out "$results/nlu"
 "$bin/python" scripts/check_nlu_report.py "$results/nlu"
 
-step "4/5 rasa test core on the test stories"
+step "5/6 rasa test core on the test stories"
 # --e2e parses the text, so faq/<topic> is checked against the ResponseSelector.
 "$rasa" test core --e2e -m "$model" --stories tests/stories --fail-on-prediction-errors --out "$results/core"
 
@@ -35,5 +38,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-step "5/5 the real servers: REST, the website channel, the widget in Chromium, Telegram, restarts, bad input, load and faults, scale-out"
+step "6/6 the real servers: REST, the website channel, the widget in Chromium, Telegram, restarts, bad input, load and faults, scale-out"
 "$bin/python" -m pytest tests/integration -q

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional
@@ -14,6 +12,9 @@ from typing import Callable, Dict, Iterator, List, Optional
 import pytest
 import requests
 
+from deploy.cluster import assistant_env
+from deploy.cluster import free_port as _free_port  # noqa: F401 (used by the test modules)
+from deploy.cluster import wait_until_up as _wait_until_up
 from tests.integration.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +23,6 @@ MODEL = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "microneedling.tar.g
 # TEST_CREDENTIALS=... runs the tests against other channel settings (e.g. Rasa's
 # own socketio channel, to see the session test fail without channels/socketio.py).
 CREDENTIALS = os.environ.get("TEST_CREDENTIALS", "credentials.yml")
-START_TIMEOUT = 240  # seconds; a cold start on a busy 2-core machine
 
 
 def _endpoints(actions_port: int, database: Path) -> str:
@@ -31,30 +31,8 @@ def _endpoints(actions_port: int, database: Path) -> str:
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {database}\n")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"{url} not up after {START_TIMEOUT} s:\n{log.read_text()[-3000:]}")
-
-
 def _start(args: List[str], log: Path, cors: str = "", telegram: Optional[Dict[str, str]] = None) -> subprocess.Popen:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", CORS_ORIGINS=cors,
-               TELEGRAM_TOKEN="", TELEGRAM_SECRET="", TELEGRAM_API_BASE="")
-    env.update(telegram or {})
+    env = assistant_env(CORS_ORIGINS=cors, **(telegram or {}))
     return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
 
 

@@ -1,0 +1,182 @@
+"""``make bench``: training time, start-up, memory and REST latency of one Rasa server.
+
+Prints the figures against the targets of a 2-core machine and writes
+results/bench/bench.json and results/bench/latency.png. Not a test: it
+measures, it does not judge (the exit status is 0 unless something broke).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List
+
+from bench.loadgen import LoadResult, percentile, rss_bytes, run_load
+from deploy.cluster import BIN, ROOT, assistant_env, free_port, wait_until_up
+
+TARGETS = {  # figure: (target, "<" or ">=")
+    "ready_s": (20, "<"),
+    "rss_mib": (1200, "<"),
+    "p95_ms_20": (100, "<"),
+    "msgs_per_s_20": (50, ">="),
+    "memory_growth_pct": (5, "<"),
+}
+
+
+def _endpoints(folder: Path, actions_port: int) -> Path:
+    path = folder / "endpoints.yml"
+    path.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+                    f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {folder / 'conversations.db'}\n")
+    return path
+
+
+def train(folder: Path) -> float:
+    """Seconds for a full `rasa train` (no cache) of the current data."""
+    start = time.perf_counter()
+    subprocess.run([str(BIN / "rasa"), "train", "--force", "--out", str(folder), "--fixed-model-name", "bench"],
+                   cwd=ROOT, check=True, env=assistant_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _wait_for_reply(webhook: str, process: subprocess.Popen, timeout: float = 300) -> None:
+    """Waits until the server answers a real message (the model is loaded)."""
+    import requests
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the Rasa server exited during start-up")
+        try:
+            if requests.post(webhook, json={"sender": "bench-ready", "message": "hello"}, timeout=5).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"no reply from {webhook} within {timeout} s")
+
+
+def _latency_figures(result: LoadResult, suffix: str) -> Dict[str, float]:
+    values = result.latencies()
+    return {f"p50_ms_{suffix}": 1000 * percentile(values, 0.50), f"p95_ms_{suffix}": 1000 * percentile(values, 0.95),
+            f"p99_ms_{suffix}": 1000 * percentile(values, 0.99), f"msgs_per_s_{suffix}": result.rate,
+            f"errors_{suffix}": len(result.failures)}
+
+
+def _histogram(runs: Dict[str, LoadResult], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(8, 4.5))
+    for label, result in runs.items():
+        axes.hist([1000 * x for x in result.latencies()], bins=60, alpha=0.6, label=label)
+    axes.set_xlabel("REST reply latency (ms)")
+    axes.set_ylabel("messages")
+    axes.set_title("Microneedling assistant, one Rasa server")
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+
+
+def _report(figures: Dict[str, float]) -> str:
+    lines = ["", "Benchmark (one Rasa server + action server, SQLite tracker store, REST channel)", ""]
+    rows = [
+        ("training time (full, no cache)", "train_s", "s", None),
+        ("start to first reply", "ready_s", "s", "ready_s"),
+        ("RSS after warm-up", "rss_mib", "MiB", "rss_mib"),
+        ("latency p50 / 1 conversation", "p50_ms_1", "ms", None),
+        ("latency p95 / 1 conversation", "p95_ms_1", "ms", None),
+        ("latency p99 / 1 conversation", "p99_ms_1", "ms", None),
+        ("messages/s / 1 conversation", "msgs_per_s_1", "/s", None),
+        ("latency p50 / 20 concurrent", "p50_ms_20", "ms", None),
+        ("latency p95 / 20 concurrent", "p95_ms_20", "ms", "p95_ms_20"),
+        ("latency p99 / 20 concurrent", "p99_ms_20", "ms", None),
+        ("messages/s / 20 concurrent", "msgs_per_s_20", "/s", "msgs_per_s_20"),
+        (f"memory growth over {int(figures.get('growth_messages', 0)):,} messages", "memory_growth_pct", "%",
+         "memory_growth_pct"),
+    ]
+    for label, key, unit, target_key in rows:
+        if key not in figures:
+            continue
+        verdict = ""
+        if target_key:
+            target, sense = TARGETS[target_key]
+            met = figures[key] < target if sense == "<" else figures[key] >= target
+            verdict = f"target {sense} {target:g} {unit}: {'met' if met else 'MISSED'}"
+        lines.append(f"  {label:<44} {figures[key]:>9.1f} {unit:<4} {verdict}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Runs the benchmark; see ``--help`` for sizes."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default=str(ROOT / "models" / "microneedling.tar.gz"))
+    parser.add_argument("--no-train", action="store_true", help="skip the training-time measurement")
+    parser.add_argument("--growth-messages", type=int, default=10_000)
+    parser.add_argument("--out", default=str(ROOT / "results" / "bench"))
+    options = parser.parse_args()
+    out = Path(options.out)
+    out.mkdir(parents=True, exist_ok=True)
+    figures: Dict[str, float] = {}
+    processes: List[subprocess.Popen] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        folder = Path(tmp)
+        try:
+            if not options.no_train:
+                print("training (full, about 5 minutes) ...", flush=True)
+                figures["train_s"] = train(folder)
+            actions_port, rasa_port = free_port(), free_port()
+            endpoints = _endpoints(folder, actions_port)
+            env = assistant_env(**{k: v for k, v in os.environ.items() if k.startswith(("TF_", "MALLOC_", "OMP_"))})
+            processes.append(subprocess.Popen(
+                [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+                cwd=ROOT, env=env, stdout=(folder / "actions.log").open("w"), stderr=subprocess.STDOUT))
+            wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[-1], folder / "actions.log")
+            print("starting the Rasa server ...", flush=True)
+            webhook = f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
+            start = time.perf_counter()
+            rasa = subprocess.Popen([str(BIN / "rasa"), "run", "-m", options.model, "--port", str(rasa_port),
+                                     "--endpoints", str(endpoints), "--credentials", "credentials.yml"],
+                                    cwd=ROOT, env=env, stdout=(folder / "rasa.log").open("w"), stderr=subprocess.STDOUT)
+            processes.append(rasa)
+            _wait_for_reply(webhook, rasa)
+            figures["ready_s"] = time.perf_counter() - start
+
+            print("warm-up, then 1 and 20 concurrent conversations ...", flush=True)
+            run_load([webhook], conversations=50, concurrency=5, prefix="bench-warm")
+            figures["rss_mib"] = rss_bytes(rasa.pid) / 2**20
+            runs = {"1 conversation": run_load([webhook], conversations=50, concurrency=1, prefix="bench-1"),
+                    "20 concurrent": run_load([webhook], conversations=250, concurrency=20, prefix="bench-20")}
+            figures.update(_latency_figures(runs["1 conversation"], "1"))
+            figures.update(_latency_figures(runs["20 concurrent"], "20"))
+            _histogram(runs, out / "latency.png")
+
+            print(f"memory growth over {options.growth_messages:,} messages ...", flush=True)
+            before = rss_bytes(rasa.pid)
+            growth_run = run_load([webhook], conversations=options.growth_messages // 4, concurrency=20,
+                                  prefix="bench-growth")
+            after = rss_bytes(rasa.pid)
+            figures["growth_messages"] = len(growth_run.exchanges)
+            figures["memory_growth_pct"] = 100 * (after - before) / before
+            figures["errors_growth"] = len(growth_run.failures)
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.wait(timeout=30)
+    (out / "bench.json").write_text(json.dumps(figures, indent=2) + "\n")
+    print(_report(figures))
+    print(f"\n  failed messages: {sum(v for k, v in figures.items() if k.startswith('errors_')):.0f}; "
+          f"figures in {out / 'bench.json'}, histogram in {out / 'latency.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
