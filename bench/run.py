@@ -69,20 +69,40 @@ def _latency_figures(result: LoadResult, suffix: str) -> Dict[str, float]:
 
 
 def _histogram(runs: Dict[str, LoadResult], path: Path) -> None:
+    """One panel per run: their scales differ by an order of magnitude."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(8, 4.5))
-    for label, result in runs.items():
-        axes.hist([1000 * x for x in result.latencies()], bins=60, alpha=0.6, label=label)
-    axes.set_xlabel("REST reply latency (ms)")
-    axes.set_ylabel("messages")
-    axes.set_title("Microneedling assistant, one Rasa server")
-    axes.legend()
+    figure, panels = plt.subplots(1, len(runs), figsize=(5 * len(runs), 4))
+    for axes, (label, result) in zip(panels, runs.items()):
+        values = [1000 * x for x in result.latencies()]
+        axes.hist(values, bins=40, color="tab:blue")
+        for fraction, style in ((0.5, "-"), (0.95, "--"), (0.99, ":")):
+            mark = percentile(sorted(values), fraction)
+            axes.axvline(mark, color="tab:red", linestyle=style, label=f"p{round(fraction * 100)} {mark:.0f} ms")
+        axes.set_title(f"{label}: {len(values)} messages, {result.rate:.1f}/s")
+        axes.set_xlabel("REST reply latency (ms)")
+        axes.set_ylabel("messages")
+        axes.legend()
+    figure.suptitle("Microneedling assistant: REST latency")
     figure.tight_layout()
     figure.savefig(path, dpi=100)
+
+
+def cluster_run(model: str, folder: Path) -> Dict[str, float]:
+    """Two Rasa servers behind nginx (deploy/cluster.py) on this machine, 20 concurrent conversations."""
+    from deploy.cluster import Cluster
+
+    cluster = Cluster(folder / "cluster", Path(model), size=2).start()
+    try:
+        webhook = f"{cluster.url}/webhooks/rest/webhook"
+        run_load([webhook], conversations=25, concurrency=10, prefix="bench-cluster-warm")
+        return _latency_figures(run_load([webhook], conversations=250, concurrency=20, prefix="bench-cluster"),
+                                "cluster")
+    finally:
+        cluster.stop()
 
 
 def _report(figures: Dict[str, float]) -> str:
@@ -101,6 +121,9 @@ def _report(figures: Dict[str, float]) -> str:
         ("messages/s / 20 concurrent", "msgs_per_s_20", "/s", "msgs_per_s_20"),
         (f"memory growth over {int(figures.get('growth_messages', 0)):,} messages", "memory_growth_pct", "%",
          "memory_growth_pct"),
+        ("2 servers behind nginx: p50 / 20 concurrent", "p50_ms_cluster", "ms", None),
+        ("2 servers behind nginx: p95 / 20 concurrent", "p95_ms_cluster", "ms", None),
+        ("2 servers behind nginx: messages/s", "msgs_per_s_cluster", "/s", None),
     ]
     for label, key, unit, target_key in rows:
         if key not in figures:
@@ -120,6 +143,8 @@ def main() -> int:
     parser.add_argument("--model", default=str(ROOT / "models" / "microneedling.tar.gz"))
     parser.add_argument("--no-train", action="store_true", help="skip the training-time measurement")
     parser.add_argument("--growth-messages", type=int, default=10_000)
+    parser.add_argument("--no-cluster", action="store_true",
+                        help="skip the two-server run (PostgreSQL, Redis, nginx: make cluster)")
     parser.add_argument("--out", default=str(ROOT / "results" / "bench"))
     options = parser.parse_args()
     out = Path(options.out)
@@ -171,6 +196,9 @@ def main() -> int:
                 process.terminate()
             for process in processes:
                 process.wait(timeout=30)
+        if not options.no_cluster:
+            print("two Rasa servers behind nginx (PostgreSQL + Redis), 20 concurrent ...", flush=True)
+            figures.update(cluster_run(options.model, folder))
     (out / "bench.json").write_text(json.dumps(figures, indent=2) + "\n")
     print(_report(figures))
     print(f"\n  failed messages: {sum(v for k, v in figures.items() if k.startswith('errors_')):.0f}; "
