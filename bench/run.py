@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -159,7 +158,7 @@ def main() -> int:
                 figures["train_s"] = train(folder)
             actions_port, rasa_port = free_port(), free_port()
             endpoints = _endpoints(folder, actions_port)
-            env = assistant_env(**{k: v for k, v in os.environ.items() if k.startswith(("TF_", "MALLOC_", "OMP_"))})
+            env = assistant_env()  # inherits the caller's environment (e.g. TF_* settings to compare)
             processes.append(subprocess.Popen(
                 [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
                 cwd=ROOT, env=env, stdout=(folder / "actions.log").open("w"), stderr=subprocess.STDOUT))

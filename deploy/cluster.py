@@ -253,12 +253,12 @@ def main() -> None:
     cluster.start()
     print(f"\n  Ready: {cluster.url}/webhooks/rest/webhook (round-robin over {', '.join(cluster.rasa_urls)})"
           "\n  Stop with Ctrl+C (the PostgreSQL data is removed).\n", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Explicit handlers: a shell starts background jobs with SIGINT ignored.
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, lambda *_: sys.exit(0))
     try:
         while True:
             time.sleep(3600)
-    except KeyboardInterrupt:
-        pass
     finally:
         cluster.stop()
 
