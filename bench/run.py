@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Dict, List
 
 from bench.loadgen import LoadResult, percentile, rss_bytes, run_load
-from deploy.cluster import BIN, ROOT, assistant_env, free_port, wait_until_up
+from deploy.cluster import BIN, ROOT, assistant_env, free_port, single_server_endpoints, wait_until_up
 
 TARGETS = {  # figure: (target, "<" or ">=")
     "ready_s": (20, "<"),
@@ -26,13 +26,6 @@ TARGETS = {  # figure: (target, "<" or ">=")
     "msgs_per_s_20": (50, ">="),
     "memory_growth_pct": (5, "<"),
 }
-
-
-def _endpoints(folder: Path, actions_port: int) -> Path:
-    path = folder / "endpoints.yml"
-    path.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-                    f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {folder / 'conversations.db'}\n")
-    return path
 
 
 def train(folder: Path) -> float:
@@ -79,7 +72,7 @@ def _histogram(runs: Dict[str, LoadResult], path: Path) -> None:
         values = [1000 * x for x in result.latencies()]
         axes.hist(values, bins=40, color="tab:blue")
         for fraction, style in ((0.5, "-"), (0.95, "--"), (0.99, ":")):
-            mark = percentile(sorted(values), fraction)
+            mark = percentile(values, fraction)
             axes.axvline(mark, color="tab:red", linestyle=style, label=f"p{round(fraction * 100)} {mark:.0f} ms")
         axes.set_title(f"{label}: {len(values)} messages, {result.rate:.1f}/s")
         axes.set_xlabel("REST reply latency (ms)")
@@ -107,29 +100,28 @@ def cluster_run(model: str, folder: Path) -> Dict[str, float]:
 def _report(figures: Dict[str, float]) -> str:
     lines = ["", "Benchmark (one Rasa server + action server, SQLite tracker store, REST channel)", ""]
     rows = [
-        ("training time (full, no cache)", "train_s", "s", None),
-        ("start to first reply", "ready_s", "s", "ready_s"),
-        ("RSS after warm-up", "rss_mib", "MiB", "rss_mib"),
-        ("latency p50 / 1 conversation", "p50_ms_1", "ms", None),
-        ("latency p95 / 1 conversation", "p95_ms_1", "ms", None),
-        ("latency p99 / 1 conversation", "p99_ms_1", "ms", None),
-        ("messages/s / 1 conversation", "msgs_per_s_1", "/s", None),
-        ("latency p50 / 20 concurrent", "p50_ms_20", "ms", None),
-        ("latency p95 / 20 concurrent", "p95_ms_20", "ms", "p95_ms_20"),
-        ("latency p99 / 20 concurrent", "p99_ms_20", "ms", None),
-        ("messages/s / 20 concurrent", "msgs_per_s_20", "/s", "msgs_per_s_20"),
-        (f"memory growth over {int(figures.get('growth_messages', 0)):,} messages", "memory_growth_pct", "%",
-         "memory_growth_pct"),
-        ("2 servers behind nginx: p50 / 20 concurrent", "p50_ms_cluster", "ms", None),
-        ("2 servers behind nginx: p95 / 20 concurrent", "p95_ms_cluster", "ms", None),
-        ("2 servers behind nginx: messages/s", "msgs_per_s_cluster", "/s", None),
+        ("training time (full, no cache)", "train_s", "s"),
+        ("start to first reply", "ready_s", "s"),
+        ("RSS after warm-up", "rss_mib", "MiB"),
+        ("latency p50 / 1 conversation", "p50_ms_1", "ms"),
+        ("latency p95 / 1 conversation", "p95_ms_1", "ms"),
+        ("latency p99 / 1 conversation", "p99_ms_1", "ms"),
+        ("messages/s / 1 conversation", "msgs_per_s_1", "/s"),
+        ("latency p50 / 20 concurrent", "p50_ms_20", "ms"),
+        ("latency p95 / 20 concurrent", "p95_ms_20", "ms"),
+        ("latency p99 / 20 concurrent", "p99_ms_20", "ms"),
+        ("messages/s / 20 concurrent", "msgs_per_s_20", "/s"),
+        (f"memory growth over {int(figures.get('growth_messages', 0)):,} messages", "memory_growth_pct", "%"),
+        ("2 servers behind nginx: p50 / 20 concurrent", "p50_ms_cluster", "ms"),
+        ("2 servers behind nginx: p95 / 20 concurrent", "p95_ms_cluster", "ms"),
+        ("2 servers behind nginx: messages/s", "msgs_per_s_cluster", "/s"),
     ]
-    for label, key, unit, target_key in rows:
+    for label, key, unit in rows:
         if key not in figures:
             continue
         verdict = ""
-        if target_key:
-            target, sense = TARGETS[target_key]
+        if key in TARGETS:
+            target, sense = TARGETS[key]
             met = figures[key] < target if sense == "<" else figures[key] >= target
             verdict = f"target {sense} {target:g} {unit}: {'met' if met else 'MISSED'}"
         lines.append(f"  {label:<44} {figures[key]:>9.1f} {unit:<4} {verdict}")
@@ -157,7 +149,8 @@ def main() -> int:
                 print("training (full, about 5 minutes) ...", flush=True)
                 figures["train_s"] = train(folder)
             actions_port, rasa_port = free_port(), free_port()
-            endpoints = _endpoints(folder, actions_port)
+            endpoints = folder / "endpoints.yml"
+            endpoints.write_text(single_server_endpoints(actions_port, folder / "conversations.db"))
             env = assistant_env()  # inherits the caller's environment (e.g. TF_* settings to compare)
             processes.append(subprocess.Popen(
                 [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],

@@ -52,6 +52,12 @@ def assistant_env(**overrides: str) -> Dict[str, str]:
     return env
 
 
+def single_server_endpoints(actions_port: int, database: Path) -> str:
+    """endpoints.yml for one Rasa server on loopback: its action server and its own SQLite tracker store."""
+    return (f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {database}\n")
+
+
 def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT) -> None:
     """Polls ``url`` until it answers 200; fails early if the process exits."""
     deadline = time.monotonic() + timeout

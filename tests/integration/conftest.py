@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from deploy.cluster import assistant_env
+from deploy.cluster import single_server_endpoints as _endpoints
 from deploy.cluster import free_port as _free_port  # noqa: F401 (used by the test modules)
 from deploy.cluster import wait_until_up as _wait_until_up
 from tests.integration.fake_telegram import FakeTelegram
@@ -23,12 +24,6 @@ MODEL = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "microneedling.tar.g
 # TEST_CREDENTIALS=... runs the tests against other channel settings (e.g. Rasa's
 # own socketio channel, to see the session test fail without channels/socketio.py).
 CREDENTIALS = os.environ.get("TEST_CREDENTIALS", "credentials.yml")
-
-
-def _endpoints(actions_port: int, database: Path) -> str:
-    """endpoints.yml for a test server: its action server and its own SQLite tracker store."""
-    return (f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {database}\n")
 
 
 def _start(args: List[str], log: Path, cors: str = "", telegram: Optional[Dict[str, str]] = None) -> subprocess.Popen:
