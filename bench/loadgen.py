@@ -136,47 +136,57 @@ async def send(session: aiohttp.ClientSession, url: str, sender: str, step: Step
 
 async def _run(urls: Sequence[str], conversations: int, concurrency: int,
                script: Callable[[int], List[Step]], prefix: str,
-               on_message: Optional[Callable[[int], None]]) -> LoadResult:
+               on_message: Optional[Callable[[int], None]], pause: float) -> LoadResult:
     result = LoadResult()
     queue: asyncio.Queue = asyncio.Queue()
     for index in range(conversations):
         queue.put_nowait(index)
     sent = 0
 
-    async def worker(session: aiohttp.ClientSession) -> None:
+    async def worker(session: aiohttp.ClientSession, slot: int) -> None:
         nonlocal sent
+        # Paced patients start spread over one pause, as people do, not all in the same instant.
+        await asyncio.sleep(pause * slot / concurrency)
         while True:
             try:
                 index = queue.get_nowait()
             except asyncio.QueueEmpty:
                 return
             sender = f"{prefix}-{index}"
-            for number, step in enumerate(script(index)):
+            steps = script(index)
+            for number, step in enumerate(steps):
                 # With several servers, each message of a conversation goes to the next one.
                 url = urls[(index + number) % len(urls)]
                 result.exchanges.append(await send(session, url, sender, step))
                 sent += 1
                 if on_message:
                     on_message(sent)
+                if pause and number < len(steps) - 1:
+                    await asyncio.sleep(pause)  # reading the reply and typing the next message
 
     connector = aiohttp.TCPConnector(limit=concurrency)
     start = time.perf_counter()
     async with aiohttp.ClientSession(connector=connector) as session:
-        await asyncio.gather(*(worker(session) for _ in range(concurrency)))
+        await asyncio.gather(*(worker(session, slot) for slot in range(concurrency)))
     result.seconds = time.perf_counter() - start
     return result
 
 
 def run_load(urls: Sequence[str], conversations: int, concurrency: int,
              script: Callable[[int], List[Step]] = lambda i: patient_script(days_for(i)),
-             prefix: str = "", on_message: Optional[Callable[[int], None]] = None) -> LoadResult:
+             prefix: str = "", on_message: Optional[Callable[[int], None]] = None,
+             pause: float = 0.0) -> LoadResult:
     """Runs ``conversations`` scripted conversations, ``concurrency`` at a time, and waits for all.
+
+    With ``pause`` 0 each conversation sends its next message as soon as the reply
+    arrives (the server's capacity); otherwise it waits ``pause`` seconds between
+    its messages, like a patient reading and typing.
 
     ``urls`` are REST webhook URLs; a conversation's messages alternate between them.
     ``on_message(n)`` is called after the n-th message (e.g. to break something mid-run).
     """
     prefix = prefix or f"load-{uuid.uuid4().hex[:8]}"
-    return asyncio.run(_run(list(urls), conversations, concurrency, script, prefix, on_message))
+    return asyncio.run(_run(list(urls), conversations, concurrency, script, prefix, on_message, pause))
 
 
 def rss_bytes(pid: int) -> int:
