@@ -14,10 +14,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict
 
 from bench.loadgen import LoadResult, percentile, rss_bytes, run_load
-from deploy.cluster import BIN, ROOT, assistant_env, free_port, single_server_endpoints, wait_until_up
+from deploy.servers import BIN, ROOT, Assistant, assistant_env
 
 TARGETS = {  # figure: (target, "<" or ">=")
     "ready_s": (20, "<"),
@@ -37,7 +37,7 @@ def train(folder: Path) -> float:
     return time.perf_counter() - start
 
 
-def _wait_for_reply(webhook: str, process: subprocess.Popen, timeout: float = 300) -> None:
+def _wait_for_reply(webhook: str, process: "subprocess.Popen[bytes]", timeout: float = 300) -> None:
     """Waits until the server answers a real message (the model is loaded)."""
     import requests
 
@@ -145,34 +145,25 @@ def main() -> int:
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
     figures: Dict[str, float] = {}
-    processes: List[subprocess.Popen] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
+        if not options.no_train:
+            print("training (full, about 4 minutes) ...", flush=True)
+            figures["train_s"] = train(folder)
+        # Inherits the caller's environment as is (e.g. TF_* settings to compare).
+        assistant = Assistant(folder / "server", Path(options.model))
         try:
-            if not options.no_train:
-                print("training (full, about 5 minutes) ...", flush=True)
-                figures["train_s"] = train(folder)
-            actions_port, rasa_port = free_port(), free_port()
-            endpoints = folder / "endpoints.yml"
-            endpoints.write_text(single_server_endpoints(actions_port, folder / "conversations.db"))
-            env = assistant_env()  # inherits the caller's environment (e.g. TF_* settings to compare)
-            processes.append(subprocess.Popen(
-                [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
-                cwd=ROOT, env=env, stdout=(folder / "actions.log").open("w"), stderr=subprocess.STDOUT))
-            wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[-1], folder / "actions.log")
+            assistant.start(with_actions=True, with_rasa=False)
             print("starting the Rasa server ...", flush=True)
-            webhook = f"http://127.0.0.1:{rasa_port}/webhooks/rest/webhook"
             start = time.perf_counter()
-            rasa = subprocess.Popen([str(BIN / "rasa"), "run", "-m", options.model, "--port", str(rasa_port),
-                                     "--endpoints", str(endpoints), "--credentials", "credentials.yml"],
-                                    cwd=ROOT, env=env, stdout=(folder / "rasa.log").open("w"), stderr=subprocess.STDOUT)
-            processes.append(rasa)
-            _wait_for_reply(webhook, rasa)
+            assistant.start_rasa(wait=False)
+            _wait_for_reply(assistant.webhook, assistant.rasa)
             figures["ready_s"] = time.perf_counter() - start
+            webhook, pid = assistant.webhook, assistant.rasa.pid
 
             print("warm-up, then 1, 20 back-to-back and 20 typing conversations ...", flush=True)
             run_load([webhook], conversations=50, concurrency=5, prefix="bench-warm")
-            figures["rss_mib"] = rss_bytes(rasa.pid) / 2**20
+            figures["rss_mib"] = rss_bytes(pid) / 2**20
             runs = {"1 conversation": run_load([webhook], conversations=50, concurrency=1, prefix="bench-1"),
                     "20 concurrent": run_load([webhook], conversations=250, concurrency=20, prefix="bench-20"),
                     # The 20 above send back to back (the server's capacity); these wait as people do.
@@ -184,18 +175,15 @@ def main() -> int:
             _histogram(runs, out / "latency.png")
 
             print(f"memory growth over {options.growth_messages:,} messages ...", flush=True)
-            before = rss_bytes(rasa.pid)
+            before = rss_bytes(pid)
             growth_run = run_load([webhook], conversations=options.growth_messages // 4, concurrency=20,
                                   prefix="bench-growth")
-            after = rss_bytes(rasa.pid)
+            after = rss_bytes(pid)
             figures["growth_messages"] = len(growth_run.exchanges)
             figures["memory_growth_pct"] = 100 * (after - before) / before
             figures["errors_growth"] = len(growth_run.failures)
         finally:
-            for process in processes:
-                process.terminate()
-            for process in processes:
-                process.wait(timeout=30)
+            assistant.stop()
         if not options.no_cluster:
             print("two Rasa servers behind nginx (PostgreSQL + Redis), 20 concurrent ...", flush=True)
             figures.update(cluster_run(options.model, folder))

@@ -21,57 +21,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
+from deploy.servers import BIN, ROOT, assistant_env, free_port, stop_processes, wait_until_up
+
 ENDPOINTS = ROOT / "deploy" / "endpoints.cluster.yml"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
-START_TIMEOUT = 300  # seconds; two Rasa servers loading at once on 2 busy cores
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def assistant_env(**overrides: str) -> Dict[str, str]:
-    """The environment credentials.yml and the endpoints files expect, with quiet logs.
-
-    Channels stay at their safe defaults (no Telegram, no browser origin) unless
-    overridden; action servers listen on loopback only (SANIC_HOST).
-    """
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
-               SQLALCHEMY_SILENCE_UBER_WARNING="1", CORS_ORIGINS="", TRACKER_STORE_URL="",
-               TELEGRAM_TOKEN="", TELEGRAM_SECRET="", TELEGRAM_API_BASE="")
-    env.update(overrides)
-    return env
-
-
-def single_server_endpoints(actions_port: int, database: Path) -> str:
-    """endpoints.yml for one Rasa server on loopback: its action server and its own SQLite tracker store."""
-    return (f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {database}\n")
-
-
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT) -> None:
-    """Polls ``url`` until it answers 200; fails early if the process exits."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early:\n{log.read_text(errors='replace')[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"{url} not up after {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
 
 
 def render_nginx(listen: str, actions_listen: str, rasa: List[str], actions: List[str], state: Path) -> str:
@@ -228,14 +184,7 @@ class Cluster:
 
     def stop(self) -> None:
         """Stops the servers (30 s grace, then kill) and PostgreSQL, and removes its data."""
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for process in self.processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_processes(list(reversed(self.processes)))
         self.processes.clear()
         if self._pg_data and (self._pg_data / "data").exists():
             subprocess.run(self._as_postgres([str(_postgres_bin() / "pg_ctl"), "-D", str(self._pg_data / "data"),

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional
@@ -12,65 +10,33 @@ from typing import Callable, Dict, Iterator, List, Optional
 import pytest
 import requests
 
-from deploy.cluster import assistant_env
-from deploy.cluster import single_server_endpoints as _endpoints
-from deploy.cluster import free_port as _free_port  # noqa: F401 (used by the test modules)
-from deploy.cluster import wait_until_up as _wait_until_up
+from deploy.servers import ROOT, Assistant, free_port
 from tests.integration.fake_telegram import FakeTelegram
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 MODEL = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "microneedling.tar.gz"))
 # TEST_CREDENTIALS=... runs the tests against other channel settings (e.g. Rasa's
 # own socketio channel, to see the session test fail without channels/socketio.py).
 CREDENTIALS = os.environ.get("TEST_CREDENTIALS", "credentials.yml")
 
 
-def _start(args: List[str], log: Path, cors: str = "", telegram: Optional[Dict[str, str]] = None) -> subprocess.Popen:
-    env = assistant_env(CORS_ORIGINS=cors, **(telegram or {}))
-    return subprocess.Popen(args, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
-
-
-def _stop(processes: List[subprocess.Popen]) -> None:
-    """Terminates the servers, killing any that do not stop within 30 s."""
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def _servers(tmp: Path, with_actions: bool, web_origin: str = "",
-             telegram: Optional[Dict[str, str]] = None) -> Iterator[Dict[str, str]]:
+def assistant(folder: Path, cors_origin: str = "", env: Optional[Dict[str, str]] = None) -> Assistant:
+    """An action server and a Rasa server for the model and channels under test (not started)."""
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
-    actions_port, rasa_port = _free_port(), _free_port()
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(_endpoints(actions_port, tmp / "conversations.db"))
-    processes = []
+    return Assistant(folder, MODEL, credentials=CREDENTIALS, cors_origin=cors_origin, env=env)
+
+
+def _servers(running: Assistant) -> Iterator[Dict[str, str]]:
     try:
-        if with_actions:
-            actions_log = tmp / "actions.log"
-            processes.append(_start([str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                     "--port", str(actions_port)], actions_log))
-            _wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[-1], actions_log)
-        rasa_log = tmp / "rasa.log"
-        processes.append(_start([str(BIN / "rasa"), "run", "-m", str(MODEL), "--port", str(rasa_port),
-                                 "--endpoints", str(endpoints), "--credentials", CREDENTIALS,
-                                 "--cors", web_origin or "http://127.0.0.1"], rasa_log, cors=web_origin,
-                                telegram=telegram))
-        _wait_until_up(f"http://127.0.0.1:{rasa_port}/", processes[-1], rasa_log)
-        yield {"rasa": f"http://127.0.0.1:{rasa_port}", "actions": f"http://127.0.0.1:{actions_port}"}
+        yield {"rasa": running.url, "actions": running.actions_url}
     finally:
-        _stop(processes)
+        running.stop()
 
 
 @pytest.fixture(scope="session")
 def web_origin() -> str:
     """Where the browser tests serve the demo page: the one origin Rasa allows."""
-    return f"http://127.0.0.1:{_free_port()}"
+    return f"http://127.0.0.1:{free_port()}"
 
 
 @pytest.fixture(scope="session")
@@ -86,14 +52,13 @@ def servers(tmp_path_factory, web_origin, fake_telegram) -> Iterator[Dict[str, s
     """The action server and the Rasa server, stopped after the session."""
     telegram = {"TELEGRAM_TOKEN": fake_telegram.token, "TELEGRAM_SECRET": fake_telegram.secret,
                 "TELEGRAM_API_BASE": fake_telegram.base_url}
-    yield from _servers(tmp_path_factory.mktemp("servers"), with_actions=True, web_origin=web_origin,
-                        telegram=telegram)
+    yield from _servers(assistant(tmp_path_factory.mktemp("servers"), web_origin, telegram).start())
 
 
 @pytest.fixture(scope="module")
 def servers_without_actions(tmp_path_factory) -> Iterator[Dict[str, str]]:
     """A Rasa server whose action server is down (nothing listens on its port)."""
-    yield from _servers(tmp_path_factory.mktemp("no-actions"), with_actions=False)
+    yield from _servers(assistant(tmp_path_factory.mktemp("no-actions")).start(with_actions=False))
 
 
 def _sender(request) -> str:

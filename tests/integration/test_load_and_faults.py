@@ -7,14 +7,13 @@
 (A Rasa server restart mid-conversation: test_persistence.py.)
 """
 
-import signal
 import time
 
 import pytest
 
 from actions.knowledge import load_knowledge
 from bench.loadgen import rss_bytes, run_load
-from tests.integration.conftest import BIN, CREDENTIALS, MODEL, _endpoints, _free_port, _start, _stop, _wait_until_up
+from tests.integration.conftest import assistant
 
 MESSAGES = load_knowledge().aftercare_messages
 # While the action server is down, dated questions get the general advice; a
@@ -22,39 +21,10 @@ MESSAGES = load_knowledge().aftercare_messages
 USEFUL_WITHOUT_DATE = (MESSAGES["general_intro"], MESSAGES["ask_date"])
 
 
-class Servers:
-    """A Rasa server and an action server whose process the tests may kill and restart."""
-
-    def __init__(self, tmp):
-        self.tmp = tmp
-        self.actions_port, self.rasa_port = _free_port(), _free_port()
-        (tmp / "endpoints.yml").write_text(_endpoints(self.actions_port, tmp / "conversations.db"))
-        self.actions = None
-        self.start_actions()
-        _wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.actions, tmp / "actions.log")
-        self.rasa = _start([str(BIN / "rasa"), "run", "-m", str(MODEL), "--port", str(self.rasa_port),
-                            "--endpoints", str(tmp / "endpoints.yml"), "--credentials", CREDENTIALS],
-                           tmp / "rasa.log")
-        _wait_until_up(f"http://127.0.0.1:{self.rasa_port}/", self.rasa, tmp / "rasa.log")
-        self.webhook = f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
-
-    def start_actions(self) -> None:
-        """Starts the action server; does not wait for it."""
-        self.actions = _start([str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                               "--port", str(self.actions_port)], self.tmp / "actions.log")
-
-    def kill_actions(self) -> None:
-        """Kills the action server the hard way, as a crash would."""
-        self.actions.send_signal(signal.SIGKILL)
-        self.actions.wait(timeout=10)
-
-    def stop(self) -> None:
-        _stop([p for p in (self.rasa, self.actions) if p and p.poll() is None])
-
-
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    running = Servers(tmp_path_factory.mktemp("load"))
+    """This module's own servers: the tests kill and restart the action server."""
+    running = assistant(tmp_path_factory.mktemp("load")).start()
     yield running
     running.stop()
 
@@ -82,7 +52,7 @@ def test_action_server_killed_mid_run_every_message_still_answered_then_recovers
             servers.kill_actions()
             events.append(("killed", sent))
         elif sent == 160:
-            servers.start_actions()  # comes up while the run goes on
+            servers.start_actions(wait=False)  # comes up while the run goes on
             events.append(("restarted", sent))
 
     result = run_load([servers.webhook], conversations=60, concurrency=10, prefix="outage",
@@ -98,7 +68,7 @@ def test_action_server_killed_mid_run_every_message_still_answered_then_recovers
     assert any(MESSAGES["general_intro"] in e.reply for e in degraded)
     assert all(any(text in e.reply for text in USEFUL_WITHOUT_DATE) for e in degraded), degraded[:3]
 
-    _wait_until_up(f"http://127.0.0.1:{servers.actions_port}/health", servers.actions, servers.tmp / "actions.log")
+    servers.wait_for_actions()
     time.sleep(1)
     after = run_load([servers.webhook], conversations=20, concurrency=10, prefix="recovered")
     assert not after.failures, after.failures[:5]
