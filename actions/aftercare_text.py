@@ -50,6 +50,8 @@ def general_answer(knowledge: Knowledge, rule: AftercareRule) -> str:
     text = _fill(knowledge, "general", rule=rule.rule, why=rule.why)
     if rule.instead:
         text += " " + _fill(knowledge, "instead", instead=rule.instead)
+    if rule.afterwards:
+        text += " " + _fill(knowledge, "afterwards", afterwards=rule.afterwards)
     return _with_sources(text, [rule])
 
 
@@ -69,6 +71,8 @@ def timed_answer(knowledge: Knowledge, rule: AftercareRule, treated: When, at: d
         text = _fill(knowledge, result.status.value, **values)
     if result.status in (Status.NOT_YET, Status.BOUNDARY) and rule.instead:
         text += " " + _fill(knowledge, "instead", instead=rule.instead)
+    if rule.afterwards:
+        text += " " + _fill(knowledge, "afterwards", afterwards=rule.afterwards)
     return _with_sources(text, [rule])
 
 

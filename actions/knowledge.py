@@ -66,6 +66,7 @@ class AftercareRule:
     why: str
     sources: Tuple[Source, ...]
     instead: Optional[str] = None
+    afterwards: Optional[str] = None  # advice that outlasts the waiting time (sunscreen)
     sources_vary: Optional[str] = None
 
 
@@ -140,6 +141,7 @@ def parse_knowledge(raw: dict) -> Knowledge:
             why=_clean(value["why"]),
             sources=_resolve_sources(value.get("sources", []), sources, f"aftercare {key}"),
             instead=_clean(value["instead"]) if value.get("instead") else None,
+            afterwards=_clean(value["afterwards"]) if value.get("afterwards") else None,
             sources_vary=_clean(value["sources_vary"]) if value.get("sources_vary") else None,
         )
         for key, value in raw["aftercare"].items()

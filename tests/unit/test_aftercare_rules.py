@@ -96,6 +96,16 @@ def test_not_yet_says_how_long_and_what_to_do_instead(knowledge):
     assert "Meanwhile, keep your skin clean and moisturised." in answer
 
 
+def test_sunscreen_advice_outlasts_the_week_without_direct_sun(knowledge):
+    sun = knowledge.aftercare["sun"]
+    during = timed_answer(knowledge, sun, _when("3 days ago"), NOW, NOW)
+    after = timed_answer(knowledge, sun, _when("2 weeks ago"), NOW, NOW)
+    assert during.startswith("Not yet: avoid direct sun") and "SPF 30" in during
+    assert after.startswith("Yes: the 7-day window has passed") and "SPF 30" not in after
+    for answer in (during, after):
+        assert "Even after that, keep applying a broad-spectrum sunscreen every day" in answer
+
+
 def test_general_answer_without_a_date_gives_the_rule_and_sources_vary(knowledge):
     answer = general_answer(knowledge, knowledge.aftercare["sun"])
     assert answer.startswith("After microneedling: avoid direct sun for at least a week.")

@@ -60,7 +60,7 @@ def test_every_number_in_an_answer_appears_in_a_cited_article(knowledge):
 def test_every_number_in_an_aftercare_rule_appears_in_a_cited_article(knowledge):
     for rule in knowledge.aftercare.values():
         articles = " ".join(_article(s) for s in rule.sources)
-        for number in re.findall(r"\d+", f"{rule.rule} {rule.instead or ''}"):
+        for number in re.findall(r"\d+", f"{rule.rule} {rule.instead or ''} {rule.afterwards or ''}"):
             found = number in articles or NUMBER_WORDS.get(number, "\0") in articles
             assert found, f"aftercare {rule.key}: '{number}' is not in {[s.file for s in rule.sources]}"
 
