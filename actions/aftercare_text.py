@@ -61,14 +61,18 @@ def timed_answer(knowledge: Knowledge, rule: AftercareRule, treated: When, at: d
     window = describe_window(rule)
     values = {"rule": rule.rule, "why": rule.why, "window": window,
               "window_adj": window.replace(" hours", "-hour").replace(" days", "-day"),
-              "ago": describe_ago(treated, now), "day": str((at.date() - treated.day).days)}
+              "ago": describe_ago(treated, now), "day": str((at.date() - treated.day).days),
+              "when": describe_day(at.date())}
+    template = result.status.value
+    if at.date() > now.date() and result.status in (Status.NOT_YET, Status.BOUNDARY, Status.OK):
+        template += "_then"  # asked about a later day: "by then", not "now"
     if result.status is Status.NOT_YET:
         until = describe_day(result.until_day)
         if result.until is not None and result.remaining.total_seconds() < 36 * 3600:
             until += f" around {result.until:%H:%M}"
-        text = _fill(knowledge, "not_yet", remaining=describe_duration(result.remaining), until=until, **values)
+        text = _fill(knowledge, template, remaining=describe_duration(result.remaining), until=until, **values)
     else:
-        text = _fill(knowledge, result.status.value, **values)
+        text = _fill(knowledge, template, **values)
     if result.status in (Status.NOT_YET, Status.BOUNDARY) and rule.instead:
         text += " " + _fill(knowledge, "instead", instead=rule.instead)
     if rule.afterwards:

@@ -1,6 +1,6 @@
 """Timed aftercare questions over REST to the real servers (today's real date)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from actions.knowledge import answer_text, load_knowledge
 
@@ -28,6 +28,15 @@ def test_gym_then_monday_gives_the_answer_for_today(ask):
     text = _text(ask("I was treated on Monday"))
     assert text.startswith(expected), text
     assert "exercise" in text
+
+
+def test_a_follow_up_about_a_later_day_keeps_the_topic_and_says_by_then(ask):
+    assert "Got it" in _text(ask("I had microneedling 2 days ago"))
+    assert _text(ask("can I go in the sun?")).startswith("Not yet: avoid direct sun")
+    in_a_week = datetime.now().astimezone().date() + timedelta(days=7)
+    text = _text(ask("and in a week?"))
+    assert text.startswith(f"Yes: by {in_a_week:%a} {in_a_week.day} {in_a_week:%b} the 7-day window will have passed")
+    assert "sunscreen every day" in text
 
 
 def test_plan_for_day_2(ask):

@@ -89,6 +89,21 @@ def test_timed_answers(knowledge, text, topic, at, expected):
     assert "Source" in answer.splitlines()[-1]
 
 
+@pytest.mark.parametrize("topic, at, expected", [
+    ("sun", datetime(2026, 11, 22, 9, 0, tzinfo=UTC), "Not yet on Sun 22 Nov: avoid direct sun for at least a week"),
+    ("sun", datetime(2026, 11, 26, 9, 0, tzinfo=UTC), "Almost: avoid direct sun for at least a week"),
+    ("sun", datetime(2026, 11, 28, 9, 0, tzinfo=UTC),
+     "Yes: by Sat 28 Nov the 7-day window will have passed (you were treated 2 days ago)."),
+])
+def test_a_later_day_is_answered_for_that_day(knowledge, topic, at, expected):
+    answer = timed_answer(knowledge, find_rule(knowledge, topic), _when("2 days ago"), at, NOW)
+    assert answer.startswith(expected)
+    if "Not yet" in expected:
+        assert "Wait until Thu 26 Nov." in answer
+    if "Almost" in expected:
+        assert "Thu 26 Nov is day 7" in answer
+
+
 def test_not_yet_says_how_long_and_what_to_do_instead(knowledge):
     answer = timed_answer(knowledge, knowledge.aftercare["makeup"], _when("this morning"),
                           datetime(2026, 11, 21, 20, 0, tzinfo=UTC), NOW)
