@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions import clock
 from actions.aftercare_text import find_rule, future_text, general_answer, noted_text, plan_text, timed_answer
 from actions.knowledge import AftercareRule, Knowledge, load_knowledge
+from actions.nlu_ranking import entity_value, is_time_follow_up
 from actions.treatment_dates import Mentioned, When, from_slot, split_treatment_and_target, to_slot
 
 DATE_SLOT = "treatment_date"
@@ -56,8 +57,22 @@ class AftercareMixin:
         except ValueError:
             return None
 
+    @staticmethod
+    def asks_unknown_topic(tracker: Tracker) -> bool:
+        """An aftercare question naming no topic the rules have ("can I drink
+        alcohol after?"), rather than a follow-up on the last one ("and in a week?")."""
+        message = tracker.latest_message
+        if (message.get("intent") or {}).get("name") != "ask_aftercare" or entity_value(message, TOPIC_SLOT):
+            return False
+        phrases = [e.get("value") or "" for e in message.get("entities") or [] if e.get("entity") in TIME_ENTITIES]
+        mentioned = AftercareMixin.mentioned(tracker, clock.now()) or Mentioned()
+        phrases += [w.phrase for w in (mentioned.treatment, mentioned.future_treatment, mentioned.target) if w]
+        return not is_time_follow_up(message.get("text") or "", phrases)
+
     def rule(self, tracker: Tracker) -> Optional[AftercareRule]:
-        """The aftercare topic asked about (slot, filled from the entity)."""
+        """The aftercare topic asked about (slot, filled from the entity); None for an unknown one."""
+        if self.asks_unknown_topic(tracker):
+            return None
         return find_rule(self.knowledge(), tracker.get_slot(TOPIC_SLOT))
 
 
@@ -83,6 +98,11 @@ class ActionAftercareAnswer(AftercareMixin, Action):
             else:
                 dispatcher.utter_message(response="utter_faq/aftercare")
         elif rule is None:
+            if self.asks_unknown_topic(tracker):
+                # Say so rather than let the general advice pass for an answer; forget the old topic.
+                dispatcher.utter_message(text=knowledge.aftercare_messages["unknown_topic"])
+                dispatcher.utter_message(response="utter_faq/aftercare")
+                return [SlotSet(TOPIC_SLOT, None)]
             dispatcher.utter_message(response="utter_faq/aftercare")
         elif treated is None:
             dispatcher.utter_message(text=general_answer(knowledge, rule))

@@ -5,6 +5,7 @@ Kept apart from the actions so they can be tested with plain dictionaries.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Iterable, List, Optional
 
 FAQ_INTENT = "faq"
@@ -78,3 +79,23 @@ def best_faq_topic(parse_data: Dict[str, Any], known: Iterable[str]) -> Optional
     if topic in set(known) and (response.get("confidence") or 0) >= MIN_ANSWER_CONFIDENCE:
         return topic
     return None
+
+
+# Besides the time itself, a follow-up about a later day has only words like these.
+_FOLLOW_UP_WORDS = frozenset("""
+    and or so ok okay then what what's whats about how how's hows in on by at after from until till
+    the a an is it that this still also fine again yet one two three four five six seven eight nine ten
+    hour hours day days week weeks month months today tonight tomorrow weekend next
+    monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+
+def is_time_follow_up(text: str, time_phrases: Iterable[str]) -> bool:
+    """True for "and in a week?" or "what about tomorrow": a time and linking
+    words only, so the question is about the aftercare topic asked before.
+    False for "can I drink alcohol after?", a topic the rules don't have."""
+    rest = text.lower()
+    for phrase in sorted((p.lower() for p in time_phrases if p), key=len, reverse=True):
+        rest = rest.replace(phrase, " ")
+    words = re.findall(r"[a-z']+", rest)
+    return bool(words) and all(word in _FOLLOW_UP_WORDS for word in words)

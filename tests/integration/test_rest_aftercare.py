@@ -39,6 +39,14 @@ def test_a_follow_up_about_a_later_day_keeps_the_topic_and_says_by_then(ask):
     assert "sunscreen every day" in text
 
 
+def test_an_aftercare_topic_the_sources_lack_is_said_so(ask):
+    assert "Got it" in _text(ask("I had microneedling 2 days ago"))
+    assert _text(ask("can I go in the sun?")).startswith("Not yet: avoid direct sun")
+    text = _text(ask("can I drink alcohol after?"))
+    assert text.startswith("My sources don't give a specific rule for that")
+    assert "avoid direct sun" not in text.splitlines()[0]
+
+
 def test_plan_for_day_2(ask):
     assert "When was your treatment?" in _text(ask("give me my aftercare plan"))
     text = _text(ask("two days ago"))

@@ -76,3 +76,11 @@ def test_capabilities_offer_topic_buttons(ask):
 def test_gibberish_gets_a_helpful_reply(ask):
     text = _text(ask("zxqv blorp"))
     assert "microneedling" in text
+
+
+# Before components/punctuation.py, adding "?" sent each of these to an FAQ answer.
+@pytest.mark.parametrize("question", ["see ya", "is this a real human", "what can you do",
+                                      "what's the best football team", "how long will i be in the chair",
+                                      "what is the gap between treatments"])
+def test_a_question_mark_does_not_change_the_answer(ask, question):
+    assert _text(ask(question + "?")) == _text(ask(question))

@@ -22,12 +22,17 @@ def frozen_clock(monkeypatch):
     monkeypatch.setattr(clock, "now", lambda: NOW)
 
 
+def _topic(value):
+    """The aftercare_topic entity DIET finds in a question that names the topic."""
+    return [{"entity": "aftercare_topic", "value": value}]
+
+
 def _texts(dispatcher):
     return [m.get("text") or m.get("response") for m in dispatcher.messages]
 
 
 def test_timed_answer_from_the_slot(dispatcher, make_tracker, domain):
-    tracker = make_tracker("is the gym ok?", "ask_aftercare", slots={"treatment_date": "2026-11-16", "aftercare_topic": "gym"})
+    tracker = make_tracker("is the gym ok?", "ask_aftercare", entities=_topic("gym"), slots={"treatment_date": "2026-11-16", "aftercare_topic": "gym"})
     ActionAftercareAnswer().run(dispatcher, tracker, domain)
     (text,) = _texts(dispatcher)
     assert text.startswith("Yes: the 3-day window has passed, since you were treated 5 days ago.")
@@ -35,7 +40,8 @@ def test_timed_answer_from_the_slot(dispatcher, make_tracker, domain):
 
 def test_target_time_comes_from_the_question(dispatcher, make_tracker, domain):
     tracker = make_tracker("I was treated this morning, can I wear foundation tonight?", "ask_aftercare",
-                           entities=[{"entity": "TIME", "value": "this morning"}, {"entity": "TIME", "value": "tonight"}],
+                           entities=[{"entity": "TIME", "value": "this morning"}, {"entity": "TIME", "value": "tonight"}]
+                           + _topic("foundation"),
                            slots={"treatment_date": "2026-11-21T12:00", "aftercare_topic": "foundation"})
     ActionAftercareAnswer().run(dispatcher, tracker, domain)
     (text,) = _texts(dispatcher)
@@ -50,18 +56,37 @@ def test_plan_needs_and_uses_the_date(dispatcher, make_tracker, domain):
 
 
 def test_without_a_date_the_general_rule_is_given(dispatcher, make_tracker, domain):
-    tracker = make_tracker("can I use retinol?", "ask_aftercare", slots={"aftercare_topic": "retinol"})
+    tracker = make_tracker("can I use retinol?", "ask_aftercare", entities=_topic("retinol"), slots={"aftercare_topic": "retinol"})
     ActionAftercareAnswer().run(dispatcher, tracker, domain)
     assert _texts(dispatcher)[0].startswith("After microneedling: no retinoids")
 
 
-def test_unknown_topic_gets_the_general_aftercare_answer(dispatcher, make_tracker, domain):
-    ActionAftercareAnswer().run(dispatcher, make_tracker("can I?", "ask_aftercare"), domain)
+def test_no_topic_yet_gets_the_general_aftercare_answer(dispatcher, make_tracker, domain):
+    ActionAftercareAnswer().run(dispatcher, make_tracker("and tomorrow?", "ask_aftercare"), domain)
     assert _texts(dispatcher) == ["utter_faq/aftercare"]
 
 
+def test_a_topic_the_rules_lack_is_said_so_not_answered_with_the_last_topic(dispatcher, make_tracker, domain):
+    tracker = make_tracker("can I drink alcohol after?", "ask_aftercare",
+                           slots={"treatment_date": "2026-11-19", "aftercare_topic": "sun"})
+    events = ActionAftercareAnswer().run(dispatcher, tracker, domain)
+    texts = _texts(dispatcher)
+    assert texts[0].startswith("My sources don't give a specific rule for that")
+    assert texts[1] == "utter_faq/aftercare"
+    assert events == [SlotSet("aftercare_topic", None)]
+    assert asyncio.run(ValidateTreatmentDateForm().required_slots(["treatment_date"], dispatcher, tracker, domain)) == []
+
+
+def test_a_follow_up_about_a_later_day_keeps_the_topic(dispatcher, make_tracker, domain):
+    tracker = make_tracker("and in a week?", "ask_aftercare", entities=[{"entity": "DATE", "value": "a week"}],
+                           slots={"treatment_date": "2026-11-19", "aftercare_topic": "sun"})
+    ActionAftercareAnswer().run(dispatcher, tracker, domain)
+    assert _texts(dispatcher)[0].startswith("Yes: by Sat 28 Nov the 7-day window will have passed")
+
+
 def test_future_treatment_gets_preparation_advice(dispatcher, make_tracker, domain):
-    tracker = make_tracker("can I wear makeup?", "ask_aftercare", slots={"treatment_date": "2026-11-28", "aftercare_topic": "makeup"})
+    tracker = make_tracker("can I wear makeup?", "ask_aftercare", entities=_topic("makeup"),
+                           slots={"treatment_date": "2026-11-28", "aftercare_topic": "makeup"})
     ActionAftercareAnswer().run(dispatcher, tracker, domain)
     texts = _texts(dispatcher)
     assert texts[0].startswith("Your treatment is still ahead (Sat 28 Nov)")
@@ -104,13 +129,14 @@ def test_form_keeps_a_remembered_date_when_the_question_has_none(make_tracker, d
 
 @pytest.mark.parametrize("topic, needs_date", [("makeup", True), ("plan", True), ("wash", False), ("pick", False)])
 def test_form_asks_for_the_date_only_when_the_answer_depends_on_it(make_tracker, dispatcher, domain, topic, needs_date):
-    tracker = make_tracker("?", "ask_aftercare", slots={"aftercare_topic": topic})
+    tracker = make_tracker(topic, "ask_aftercare", entities=_topic(topic), slots={"aftercare_topic": topic})
     slots = asyncio.run(ValidateTreatmentDateForm().required_slots(["treatment_date"], dispatcher, tracker, domain))
     assert slots == (["treatment_date"] if needs_date else [])
 
 
 def test_ask_gives_the_rule_first_then_re_asks_with_an_example(make_tracker, dispatcher, domain):
-    ActionAskTreatmentDate().run(dispatcher, make_tracker("gym?", "ask_aftercare", slots={"aftercare_topic": "gym"}), domain)
+    ActionAskTreatmentDate().run(dispatcher, make_tracker("gym?", "ask_aftercare", entities=_topic("gym"),
+                                                            slots={"aftercare_topic": "gym"}), domain)
     first = _texts(dispatcher)
     assert first[0].startswith("After microneedling: no strenuous exercise") and first[1].startswith("When was your treatment?")
     dispatcher.messages.clear()
@@ -118,6 +144,6 @@ def test_ask_gives_the_rule_first_then_re_asks_with_an_example(make_tracker, dis
     ActionAskTreatmentDate().run(dispatcher, tracker, domain)
     assert _texts(dispatcher)[0].startswith("Sorry, I couldn't work out that date.")
     dispatcher.messages.clear()
-    tracker = make_tracker("and the sun?", "ask_aftercare", slots={"aftercare_topic": "sun", "requested_slot": "treatment_date"})
+    tracker = make_tracker("and the sun?", "ask_aftercare", entities=_topic("sun"), slots={"aftercare_topic": "sun", "requested_slot": "treatment_date"})
     ActionAskTreatmentDate().run(dispatcher, tracker, domain)
     assert _texts(dispatcher)[0].startswith("After microneedling: avoid direct sun")

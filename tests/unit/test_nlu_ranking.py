@@ -1,6 +1,15 @@
 """Pure helpers over Rasa parse data and events (plain dictionaries)."""
 
-from actions.nlu_ranking import best_faq_topic, candidate_topics, entity_value, last_bot_action, ranked_intents
+import pytest
+
+from actions.nlu_ranking import (
+    best_faq_topic,
+    candidate_topics,
+    entity_value,
+    is_time_follow_up,
+    last_bot_action,
+    ranked_intents,
+)
 
 KNOWN = {"pain", "sessions", "side_effects", "recovery"}
 
@@ -71,3 +80,16 @@ def test_best_faq_topic_needs_a_confident_known_topic():
     assert best_faq_topic(parse("faq/pain", 0.3), KNOWN) is None
     assert best_faq_topic(parse("faq/unknown", 0.9), KNOWN) is None
     assert best_faq_topic({}, KNOWN) is None
+
+
+@pytest.mark.parametrize("text, phrases, follow_up", [
+    ("and in a week?", ["in a week"], True),
+    ("what about tomorrow", ["tomorrow"], True),
+    ("and after 2 weeks?", [], True),
+    ("ok and on Friday?", ["on friday"], True),
+    ("can I drink alcohol after?", [], False),
+    ("can I fly tomorrow?", ["tomorrow"], False),
+    ("?", [], False),
+])
+def test_a_time_follow_up_has_only_a_time_and_linking_words(text, phrases, follow_up):
+    assert is_time_follow_up(text, phrases) is follow_up

@@ -1,0 +1,67 @@
+"""One way to end a sentence, for the text the classifiers see.
+
+Most FAQ training examples end in "?" and most others don't, so the models
+learnt "?" as a sign of an FAQ: "see ya?" or "is this a real human?" went to
+an FAQ answer. Every message, in training and at run time, now has its "?"
+and "!" turned into "." and ends with "."; that takes the shortcut away and
+helps spaCy's NER ("can I go to the gym tomorrow." gets its DATE, "...tomorrow?"
+did not). Replacing one character with one and appending at the end keeps
+every character offset, so annotated entities stay where they are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+_MARKS = re.compile(r"[?!¿¡]")
+
+
+def normalised(text: str) -> str:
+    """ "does it hurt?" -> "does it hurt.", "see ya" -> "see ya."; offsets unchanged."""
+    if not text.strip():
+        return text
+    text = _MARKS.sub(".", text)
+    return text if text.rstrip().endswith(".") else text + "."
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class PunctuationNormaliser(GraphComponent):
+    """First in the pipeline: the same text clean-up for training examples and user messages."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "PunctuationNormaliser":
+        """No settings."""
+        return cls()
+
+    @staticmethod
+    def _normalise(message: Message) -> None:
+        text = message.get(TEXT)
+        if text and not text.startswith("/"):  # button payloads stay as they are
+            message.set(TEXT, normalised(text))
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Normalises the training examples."""
+        for example in training_data.training_examples:
+            self._normalise(example)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Normalises the user's messages."""
+        for message in messages:
+            self._normalise(message)
+        return messages
