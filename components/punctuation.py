@@ -22,7 +22,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-_MARKS = re.compile(r"[?!¿¡]")
+# Only the closing marks: an opening "¿" or "¡" is a sign of Spanish, which the
+# other_language intent needs.
+_MARKS = re.compile(r"[?!]")
 
 
 def normalised(text: str) -> str:

@@ -9,7 +9,7 @@ from components.punctuation import normalised
     ("does it hurt?", "does it hurt."),
     ("see ya", "see ya."),
     ("what can you do??", "what can you do.."),
-    ("¿duele?", ".duele."),
+    ("¿duele?", "¿duele."),
     ("great! thanks.", "great. thanks."),
     ("I had it 2.5 weeks ago ", "I had it 2.5 weeks ago ."),
     ("   ", "   "),
@@ -21,4 +21,4 @@ def test_every_message_ends_the_same_way(text, expected):
 @pytest.mark.parametrize("text", ["is the gym ok?", "can I go in the sun tomorrow", "¡hola! ok"])
 def test_character_offsets_stay(text):
     result = normalised(text)
-    assert all(result[i] == char for i, char in enumerate(text) if char not in "?!¿¡")
+    assert all(result[i] == char for i, char in enumerate(text) if char not in "?!")
