@@ -39,12 +39,17 @@ class AftercareMixin:
         return load_knowledge()
 
     @staticmethod
+    def time_phrases(tracker: Tracker) -> List[str]:
+        """The DATE/TIME entities spaCy found in the latest message."""
+        entities = tracker.latest_message.get("entities") or []
+        return [e.get("value") or "" for e in entities if e.get("entity") in TIME_ENTITIES]
+
+    @staticmethod
     def mentioned(tracker: Tracker, now: datetime) -> Optional[Mentioned]:
         """Times in the latest message; None if a date in it does not exist."""
-        message = tracker.latest_message
-        phrases = [e.get("value") or "" for e in message.get("entities") or [] if e.get("entity") in TIME_ENTITIES]
         try:
-            return split_treatment_and_target(message.get("text") or "", phrases, now)
+            return split_treatment_and_target(tracker.latest_message.get("text") or "",
+                                              AftercareMixin.time_phrases(tracker), now)
         except ValueError:
             return None
 
@@ -58,20 +63,23 @@ class AftercareMixin:
             return None
 
     @staticmethod
-    def asks_unknown_topic(tracker: Tracker) -> bool:
+    def asks_unknown_topic(tracker: Tracker, mentioned: Optional[Mentioned] = None) -> bool:
         """An aftercare question naming no topic the rules have ("can I drink
-        alcohol after?"), rather than a follow-up on the last one ("and in a week?")."""
+        alcohol after?"), rather than a follow-up on the last one ("and in a week?").
+        ``mentioned``: the message's times, when the caller has them already."""
         message = tracker.latest_message
+        # The topic slot is filled from the entity of the same name.
         if (message.get("intent") or {}).get("name") != "ask_aftercare" or entity_value(message, TOPIC_SLOT):
             return False
-        phrases = [e.get("value") or "" for e in message.get("entities") or [] if e.get("entity") in TIME_ENTITIES]
-        mentioned = AftercareMixin.mentioned(tracker, clock.now()) or Mentioned()
-        phrases += [w.phrase for w in (mentioned.treatment, mentioned.future_treatment, mentioned.target) if w]
+        mentioned = mentioned or AftercareMixin.mentioned(tracker, clock.now()) or Mentioned()
+        phrases = AftercareMixin.time_phrases(tracker) + [
+            w.phrase for w in (mentioned.treatment, mentioned.future_treatment, mentioned.target) if w]
         return not is_time_follow_up(message.get("text") or "", phrases)
 
-    def rule(self, tracker: Tracker) -> Optional[AftercareRule]:
-        """The aftercare topic asked about (slot, filled from the entity); None for an unknown one."""
-        if self.asks_unknown_topic(tracker):
+    def rule(self, tracker: Tracker, unknown_topic: Optional[bool] = None) -> Optional[AftercareRule]:
+        """The aftercare topic asked about (slot, filled from the entity); None for an
+        unknown one (``unknown_topic``: ``asks_unknown_topic``'s answer, if known)."""
+        if self.asks_unknown_topic(tracker) if unknown_topic is None else unknown_topic:
             return None
         return find_rule(self.knowledge(), tracker.get_slot(TOPIC_SLOT))
 
@@ -91,18 +99,19 @@ class ActionAftercareAnswer(AftercareMixin, Action):
             dispatcher.utter_message(text=future_text(knowledge, treated))
             dispatcher.utter_message(response="utter_faq/preparation")
             return []
-        rule = self.rule(tracker)
+        unknown_topic = self.asks_unknown_topic(tracker, mentioned)
+        rule = self.rule(tracker, unknown_topic)
         if tracker.get_slot(TOPIC_SLOT) == PLAN:
             if treated:
                 dispatcher.utter_message(text=plan_text(knowledge, treated, now))
             else:
                 dispatcher.utter_message(response="utter_faq/aftercare")
+        elif unknown_topic:
+            # Say so rather than let the general advice pass for an answer; forget the old topic.
+            dispatcher.utter_message(text=knowledge.aftercare_messages["unknown_topic"])
+            dispatcher.utter_message(response="utter_faq/aftercare")
+            return [SlotSet(TOPIC_SLOT, None)]
         elif rule is None:
-            if self.asks_unknown_topic(tracker):
-                # Say so rather than let the general advice pass for an answer; forget the old topic.
-                dispatcher.utter_message(text=knowledge.aftercare_messages["unknown_topic"])
-                dispatcher.utter_message(response="utter_faq/aftercare")
-                return [SlotSet(TOPIC_SLOT, None)]
             dispatcher.utter_message(response="utter_faq/aftercare")
         elif treated is None:
             dispatcher.utter_message(text=general_answer(knowledge, rule))
