@@ -12,15 +12,14 @@ every character offset, so annotated entities stay where they are.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.base import StatelessComponent
 
 # Only the closing marks: an opening "¿" or "¡" is a sign of Spanish, which the
 # other_language intent needs.
@@ -36,19 +35,8 @@ def normalised(text: str) -> str:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class PunctuationNormaliser(GraphComponent):
+class PunctuationNormaliser(StatelessComponent):
     """First in the pipeline: the same text clean-up for training examples and user messages."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "PunctuationNormaliser":
-        """No settings."""
-        return cls()
 
     @staticmethod
     def _normalise(message: Message) -> None:

@@ -8,37 +8,25 @@ provider" advice even when the model would have picked an FAQ answer.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.knowledge import load_knowledge, warning_sign_matcher
+from components.base import StatelessComponent
 
 WARNING_INTENT = "report_warning_sign"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class WarningSignOverride(GraphComponent):
+class WarningSignOverride(StatelessComponent):
     """Overrides the predicted intent when a warning sign is mentioned."""
 
-    def __init__(self, matcher) -> None:
-        self._matcher = matcher
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "WarningSignOverride":
-        """Reads the patterns from the knowledge file."""
-        return cls(warning_sign_matcher(load_knowledge()))
+    def __init__(self) -> None:
+        # Created when the model is loaded: the patterns are read from the knowledge file then.
+        self._matcher = warning_sign_matcher(load_knowledge())
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets the warning intent on messages that mention a warning sign."""
