@@ -16,7 +16,7 @@ MODEL     := models/microneedling.tar.gz
 RESPONSES := data/generated/knowledge.yml
 RESULTS   := results
 # Everything a trained model depends on.
-MODEL_INPUTS = config.yml domain.yml $(RESPONSES) $(shell find data -name '*.yml' -not -path '$(RESPONSES)')
+MODEL_INPUTS = config.yml domain.yml $(wildcard components/*.py) $(RESPONSES) $(shell find data -name '*.yml' -not -path '$(RESPONSES)')
 
 RASA_PORT    ?= 5005
 ACTIONS_PORT ?= 5055

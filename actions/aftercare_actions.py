@@ -25,7 +25,7 @@ from actions.treatment_dates import Mentioned, When, from_slot, split_treatment_
 DATE_SLOT = "treatment_date"
 TOPIC_SLOT = "aftercare_topic"
 PLAN = "plan"  # the topic slot's value for "what should I do today?"
-TIME_ENTITIES = ("DATE", "TIME")  # from SpacyEntityExtractor
+TIME_ENTITIES = ("DATE", "TIME")  # from spaCy's NER (components/spacy_dates.py)
 # At the date prompt, these without a usable date make the form ask again.
 ASK_AGAIN_INTENTS = ("inform_treatment_date", "ask_aftercare", "ask_aftercare_plan")
 

@@ -39,6 +39,22 @@ def test_follow_up_button_gets_its_answer(ask):
     assert _text(ask(button["payload"])) == answer_text(KNOWLEDGE.topics[button["payload"].split('"')[-2]])
 
 
+@pytest.mark.parametrize("question, topic", [
+    ("tell me more about side effects", "side_effects"),
+    ("show me the recovery topic", "recovery"),
+])
+def test_a_topic_asked_for_by_name_gets_its_answer(ask, question, topic):
+    assert _text(ask(question)) == answer_text(KNOWLEDGE.topics[topic])
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("can I book a session for next monday?", "booking"),
+    ("do you take my insurance?", "insurance"),
+])
+def test_out_of_scope_questions_get_the_out_of_scope_reply_not_an_faq(ask, domain, question, kind):
+    assert _text(ask(question)) == domain["responses"][f"utter_out_of_scope/{kind}"][0]["text"]
+
+
 def test_pain_answer_mentions_numbing_and_is_short(ask):
     text = _text(ask("is it painful?"))
     assert "numbing" in text

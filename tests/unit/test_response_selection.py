@@ -1,0 +1,60 @@
+"""One ResponseSelector for all retrieval intents, read per intent (components/response_selection.py)."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from components.response_selection import ResponsesByRetrievalIntent, split_by_intent
+
+
+def _default(*ranked):
+    """A ``default`` selector output: (intent_response_key, confidence) best first."""
+    ranking = [{"id": i, "intent_response_key": key, "confidence": conf} for i, (key, conf) in enumerate(ranked)]
+    top_key, top_conf = ranked[0]
+    return {"response": {"responses": [{"text": f"answer for {top_key}"}], "confidence": top_conf,
+                         "intent_response_key": top_key, "utter_action": f"utter_{top_key}"},
+            "ranking": ranking}
+
+
+def test_each_intent_gets_its_own_best_response_and_confidences_that_sum_to_one():
+    default = _default(("out_of_scope/cost", 0.6), ("faq/sessions", 0.3), ("faq/pain", 0.1))
+    faq = split_by_intent(default, "faq")
+    assert faq["response"]["intent_response_key"] == "faq/sessions"
+    assert faq["response"]["utter_action"] == "utter_faq/sessions"
+    assert faq["response"]["confidence"] == pytest.approx(0.75)
+    assert [r["intent_response_key"] for r in faq["ranking"]] == ["faq/sessions", "faq/pain"]
+    assert sum(r["confidence"] for r in faq["ranking"]) == pytest.approx(1.0)
+    # Texts are only known for the overall top response.
+    assert faq["response"]["responses"] == []
+    out_of_scope = split_by_intent(default, "out_of_scope")
+    assert out_of_scope["response"]["responses"] == [{"text": "answer for out_of_scope/cost"}]
+    assert out_of_scope["response"]["confidence"] == pytest.approx(1.0)
+
+
+def test_the_original_output_is_left_as_it_was():
+    default = _default(("faq/pain", 0.8), ("faq/sessions", 0.2))
+    split_by_intent(default, "faq")
+    assert default["ranking"][0]["confidence"] == 0.8
+
+
+def test_an_intent_with_no_ranked_response_gets_no_entry():
+    assert split_by_intent(_default(("faq/pain", 1.0)), "out_of_scope") is None
+    # "faq_extra/x" is not a response of "faq".
+    assert split_by_intent(_default(("faq_extra/x", 1.0)), "faq") is None
+
+
+def test_the_component_adds_every_retrieval_intent_next_to_default():
+    message = Message(data={"text": "how much is it."})
+    message.set("response_selector", {"all_retrieval_intents": ["faq", "out_of_scope"],
+                                      "default": _default(("out_of_scope/cost", 0.7), ("faq/sessions", 0.3))})
+    (result,) = ResponsesByRetrievalIntent().process([message])
+    selector = result.get("response_selector")
+    assert set(selector) == {"all_retrieval_intents", "default", "faq", "out_of_scope"}
+    assert selector["faq"]["response"]["utter_action"] == "utter_faq/sessions"
+    assert selector["out_of_scope"]["response"]["utter_action"] == "utter_out_of_scope/cost"
+    assert result.as_dict_nlu()["response_selector"] == selector  # in the parse data Rasa returns
+
+
+def test_messages_without_a_selector_output_are_untouched():
+    message = Message(data={"text": "hello."})
+    ResponsesByRetrievalIntent().process([message])
+    assert message.get("response_selector") is None
