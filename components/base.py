@@ -10,8 +10,9 @@ from rasa.engine.storage.storage import ModelStorage
 
 
 class StatelessComponent(GraphComponent):
-    """A graph component with no settings and nothing trained or stored:
-    subclasses need a constructor without arguments and a ``process``."""
+    """A graph component with nothing trained or stored: subclasses need a
+    ``process`` and a constructor taking their config.yml settings (with the
+    defaults of ``get_default_config``) as keyword arguments, if they have any."""
 
     @classmethod
     def create(
@@ -21,5 +22,5 @@ class StatelessComponent(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> GraphComponent:
-        """Rasa's factory: the component takes no settings."""
-        return cls()
+        """Rasa's factory."""
+        return cls(**config)

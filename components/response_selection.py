@@ -10,13 +10,16 @@ selector reports under the key ``default``, and Rasa reads the answer for
 ranking restricted to that intent's responses and renormalised, which is what
 a softmax over that intent's responses alone gives. So ``utter_faq`` always
 answers with an FAQ and ``utter_out_of_scope`` with an out-of-scope reply.
+
+``UnsureAnswerFallback`` then sends an FAQ with no likely answer to "did you mean".
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 from components.base import StatelessComponent
@@ -71,4 +74,45 @@ class ResponsesByRetrievalIntent(StatelessComponent):
                 if entry:
                     selector[intent] = entry
             message.set(SELECTOR, selector, add_to_output=True)
+        return messages
+
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+def unsure_answer(intent: Dict[str, Any], selector: Dict[str, Any], retrieval_intent: str,
+                  threshold: float) -> bool:
+    """True when ``retrieval_intent`` won but its selector's best answer is below ``threshold``."""
+    if intent.get("name") != retrieval_intent:
+        return False
+    response = (selector.get(retrieval_intent) or {}).get("response") or {}
+    return (response.get("confidence") or 0.0) < threshold
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class UnsureAnswerFallback(StatelessComponent):
+    """After ``ResponsesByRetrievalIntent``: when the FAQ intent wins but no FAQ
+    answer is likely ("ghfjd trewq": FAQ intent 0.86, best answer 0.14; the
+    held-out FAQ questions' answers are all above 0.45), the message becomes
+    ``nlu_fallback`` like a low intent confidence would, so the patient gets
+    "did you mean...?" with the likeliest topics instead of a guessed answer."""
+
+    def __init__(self, retrieval_intent: str, threshold: float) -> None:
+        self._retrieval_intent = retrieval_intent
+        self._threshold = float(threshold)
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """The retrieval intent watched and the answer confidence it needs."""
+        return {"retrieval_intent": "faq", "threshold": 0.3}
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Turns an unsure FAQ answer into the fallback intent (first in the ranking too)."""
+        for message in messages:
+            if unsure_answer(message.get(INTENT) or {}, message.get(SELECTOR) or {},
+                             self._retrieval_intent, self._threshold):
+                fallback = {"name": FALLBACK_INTENT, "confidence": self._threshold}
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [fallback, *(message.get(INTENT_RANKING_KEY) or [])],
+                            add_to_output=True)
         return messages

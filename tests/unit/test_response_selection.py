@@ -3,7 +3,12 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from components.response_selection import ResponsesByRetrievalIntent, split_by_intent
+from components.response_selection import (
+    ResponsesByRetrievalIntent,
+    UnsureAnswerFallback,
+    split_by_intent,
+    unsure_answer,
+)
 
 
 def _default(*ranked):
@@ -58,3 +63,32 @@ def test_messages_without_a_selector_output_are_untouched():
     message = Message(data={"text": "hello."})
     ResponsesByRetrievalIntent().process([message])
     assert message.get("response_selector") is None
+
+
+def _parsed(text, intent, faq_confidence):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": 0.86})
+    message.set("intent_ranking", [{"name": intent, "confidence": 0.86}, {"name": "out_of_scope", "confidence": 0.1}])
+    message.set("response_selector", {"faq": {"response": {"intent_response_key": "faq/safety",
+                                                            "confidence": faq_confidence}}})
+    return message
+
+
+def test_an_faq_with_no_likely_answer_becomes_did_you_mean():
+    (message,) = UnsureAnswerFallback.create({"retrieval_intent": "faq", "threshold": 0.3}, None, None, None).process(
+        [_parsed("ghfjd trewq.", "faq", 0.14)])
+    assert message.get("intent") == {"name": "nlu_fallback", "confidence": 0.3}
+    # The FAQ stays in the ranking, so "did you mean" can still offer its topics.
+    assert [r["name"] for r in message.get("intent_ranking")] == ["nlu_fallback", "faq", "out_of_scope"]
+
+
+@pytest.mark.parametrize("intent, confidence", [("faq", 0.45), ("out_of_scope", 0.1), ("greet", 0.0)])
+def test_likely_answers_and_other_intents_are_left_alone(intent, confidence):
+    (message,) = UnsureAnswerFallback.create({"retrieval_intent": "faq", "threshold": 0.3}, None, None, None).process(
+        [_parsed("does it hurt.", intent, confidence)])
+    assert message.get("intent")["name"] == intent
+
+
+def test_unsure_answer_without_a_selector_output_is_unsure():
+    assert unsure_answer({"name": "faq"}, {}, "faq", 0.3)
+    assert not unsure_answer({"name": "nlu_fallback"}, {}, "faq", 0.3)
