@@ -42,12 +42,12 @@ def split_by_intent(default: Dict[str, Any], intent: str) -> Optional[Dict[str, 
             item["confidence"] = (item.get("confidence") or 0.0) / total
     top = ranking[0]
     overall = default.get("response") or {}
+    # Rasa answers from the domain by utter_action; the texts are only known
+    # here when the top response is also the overall one.
+    texts = (overall.get("responses") or []) if overall.get("intent_response_key") == top["intent_response_key"] else []
     return {
         "response": {
-            # Rasa answers from the domain by utter_action; the texts are only
-            # known here when the top response is also the overall one.
-            "responses": overall.get("responses") or [] if overall.get("intent_response_key") ==
-            top["intent_response_key"] else [],
+            "responses": texts,
             "confidence": top["confidence"],
             "intent_response_key": top["intent_response_key"],
             "utter_action": f"utter_{top['intent_response_key']}",
