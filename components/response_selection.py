@@ -19,20 +19,25 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import (
+    RESPONSE_SELECTOR_DEFAULT_INTENT as DEFAULT,
+    RESPONSE_SELECTOR_PREDICTION_KEY as RESPONSE,
+    RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR,
+    RESPONSE_SELECTOR_RANKING_KEY as RANKING,
+    RESPONSE_SELECTOR_RETRIEVAL_INTENTS as ALL_INTENTS,
+)
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK_INTENT
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.util import intent_response_key_to_template_key
 
 from components.base import StatelessComponent
-
-SELECTOR = "response_selector"
-DEFAULT = "default"
-ALL_INTENTS = "all_retrieval_intents"
 
 
 def split_by_intent(default: Dict[str, Any], intent: str) -> Optional[Dict[str, Any]]:
     """The ``default`` prediction restricted to ``intent``'s responses (None if it has none)."""
     prefix = intent + "/"
-    ranking = [dict(item) for item in default.get("ranking") or []
+    ranking = [dict(item) for item in default.get(RANKING) or []
                if str(item.get("intent_response_key", "")).startswith(prefix)]
     if not ranking:
         return None
@@ -41,18 +46,18 @@ def split_by_intent(default: Dict[str, Any], intent: str) -> Optional[Dict[str, 
         for item in ranking:
             item["confidence"] = (item.get("confidence") or 0.0) / total
     top = ranking[0]
-    overall = default.get("response") or {}
+    overall = default.get(RESPONSE) or {}
     # Rasa answers from the domain by utter_action; the texts are only known
     # here when the top response is also the overall one.
     texts = (overall.get("responses") or []) if overall.get("intent_response_key") == top["intent_response_key"] else []
     return {
-        "response": {
+        RESPONSE: {
             "responses": texts,
             "confidence": top["confidence"],
             "intent_response_key": top["intent_response_key"],
-            "utter_action": f"utter_{top['intent_response_key']}",
+            "utter_action": intent_response_key_to_template_key(top["intent_response_key"]),
         },
-        "ranking": ranking,
+        RANKING: ranking,
     }
 
 
@@ -77,15 +82,12 @@ class ResponsesByRetrievalIntent(StatelessComponent):
         return messages
 
 
-FALLBACK_INTENT = "nlu_fallback"
-
-
 def unsure_answer(intent: Dict[str, Any], selector: Dict[str, Any], retrieval_intent: str,
                   threshold: float) -> bool:
     """True when ``retrieval_intent`` won but its selector's best answer is below ``threshold``."""
     if intent.get("name") != retrieval_intent:
         return False
-    response = (selector.get(retrieval_intent) or {}).get("response") or {}
+    response = (selector.get(retrieval_intent) or {}).get(RESPONSE) or {}
     return (response.get("confidence") or 0.0) < threshold
 
 
