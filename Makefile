@@ -36,12 +36,13 @@ export RASA_TELEMETRY_ENABLED := false
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
-$(INSTALLED): requirements.in requirements.lock
+$(INSTALLED): requirements.in requirements.lock requirements.models.txt
 	@test -x "$(PYTHON310)" || { echo "Python 3.10 not found (set PYTHON310=...)"; exit 1; }
 	rm -rf $(VENV)
 	$(PYTHON310) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==24.0
 	$(BIN)/pip install --quiet -r requirements.in -c requirements.lock
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements.models.txt
 	$(BIN)/python -c "import spacy, sys; spacy.load(sys.argv[1])" "$$(sed -n 's/^ *model: \"\(.*\)\"/\1/p' config.yml)"
 	touch $@
 
