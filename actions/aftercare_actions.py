@@ -17,14 +17,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clock
-from actions.aftercare_text import find_rule, future_text, general_answer, noted_text, plan_text, timed_answer
+from actions.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT, PLAN
+from actions.aftercare_text import (
+    after_answer, find_rule, future_text, general_answer, noted_text, plan_text, timed_answer)
 from actions.knowledge import AftercareRule, Knowledge, load_knowledge
 from actions.nlu_ranking import entity_value, is_time_follow_up
 from actions.treatment_dates import Mentioned, When, from_slot, split_treatment_and_target, to_slot
 
 DATE_SLOT = "treatment_date"
-TOPIC_SLOT = "aftercare_topic"
-PLAN = "plan"  # the topic slot's value for "what should I do today?"
 TIME_ENTITIES = ("DATE", "TIME")  # from spaCy's NER (components/spacy_dates.py)
 # At the date prompt, these without a usable date make the form ask again.
 ASK_AGAIN_INTENTS = ("inform_treatment_date", "ask_aftercare", "ask_aftercare_plan")
@@ -95,7 +95,9 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         treated = self.treatment(tracker, now)
         mentioned = self.mentioned(tracker, now) or Mentioned()
         at = mentioned.target.moment if mentioned.target else now
-        if treated and treated.is_future(now):
+        if treated and mentioned.after:
+            at = mentioned.after.moment(treated)  # "two weeks after my treatment"
+        if treated and treated.is_future(now) and not mentioned.target and not mentioned.after:
             dispatcher.utter_message(text=future_text(knowledge, treated))
             dispatcher.utter_message(response="utter_faq/preparation")
             return []
@@ -113,6 +115,8 @@ class ActionAftercareAnswer(AftercareMixin, Action):
             return [SlotSet(TOPIC_SLOT, None)]
         elif rule is None:
             dispatcher.utter_message(response="utter_faq/aftercare")
+        elif treated is None and mentioned.after:
+            dispatcher.utter_message(text=after_answer(knowledge, rule, mentioned.after))
         elif treated is None:
             dispatcher.utter_message(text=general_answer(knowledge, rule))
         else:
@@ -153,6 +157,9 @@ class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
         rule = self.rule(tracker)
         if tracker.get_slot(TOPIC_SLOT) != PLAN and (rule is None or rule.wait_hours in (0, None)):
             return []  # the answer does not depend on the date
+        mentioned = self.mentioned(tracker, clock.now())
+        if mentioned and mentioned.after and not tracker.get_slot(DATE_SLOT) and tracker.get_slot(TOPIC_SLOT) != PLAN:
+            return []  # "two weeks after my treatment": answered without a date
         return domain_slots
 
     async def extract_treatment_date(
@@ -186,7 +193,9 @@ class ActionAskTreatmentDate(AftercareMixin, Action):
             dispatcher.utter_message(text=messages["bad_date"])
             return []
         rule = self.rule(tracker)
-        if rule is not None:
+        mentioned = self.mentioned(tracker, clock.now())
+        # A question about a given time gets its verdict once the date is known, not the general rule.
+        if rule is not None and not (mentioned and mentioned.target):
             dispatcher.utter_message(text=general_answer(knowledge, rule))
         dispatcher.utter_message(text=messages["ask_date"])
         return []

@@ -19,7 +19,7 @@ from actions.aftercare_rules import (
     verdict,
 )
 from actions.knowledge import AftercareRule, Knowledge, Source, source_line
-from actions.treatment_dates import When
+from actions.treatment_dates import After, When
 
 
 def _cap(text: str) -> str:
@@ -55,13 +55,30 @@ def general_answer(knowledge: Knowledge, rule: AftercareRule) -> str:
     return _with_sources(text, [rule])
 
 
+def why_answer(knowledge: Knowledge, rule: AftercareRule) -> str:
+    """ "Why?" after an aftercare answer: the rule's reason, with its sources."""
+    return _with_sources(_fill(knowledge, "why", rule=rule.rule, why=rule.why), [rule])
+
+
+def _rule_values(rule: AftercareRule) -> Dict[str, str]:
+    window = describe_window(rule)
+    return {"rule": rule.rule, "why": rule.why, "window": window,
+            "window_adj": window.replace(" hours", "-hour").replace(" days", "-day")}
+
+
+def _verdict_text(knowledge: Knowledge, rule: AftercareRule, status: Status, text: str) -> str:
+    """The verdict plus what to do meanwhile and afterwards, with the sources."""
+    if status in (Status.NOT_YET, Status.BOUNDARY) and rule.instead:
+        text += " " + _fill(knowledge, "instead", instead=rule.instead)
+    if rule.afterwards:
+        text += " " + _fill(knowledge, "afterwards", afterwards=rule.afterwards)
+    return _with_sources(text, [rule])
+
+
 def timed_answer(knowledge: Knowledge, rule: AftercareRule, treated: When, at: datetime, now: datetime) -> str:
     """The answer for one rule, a treatment time and the moment asked about."""
     result = verdict(rule, treated, at)
-    window = describe_window(rule)
-    values = {"rule": rule.rule, "why": rule.why, "window": window,
-              "window_adj": window.replace(" hours", "-hour").replace(" days", "-day"),
-              "ago": describe_ago(treated, now), "day": str((at.date() - treated.day).days),
+    values = {**_rule_values(rule), "ago": describe_ago(treated, now), "day": str((at.date() - treated.day).days),
               "when": describe_day(at.date())}
     template = result.status.value
     if at.date() > now.date() and result.status in (Status.NOT_YET, Status.BOUNDARY, Status.OK):
@@ -73,11 +90,23 @@ def timed_answer(knowledge: Knowledge, rule: AftercareRule, treated: When, at: d
         text = _fill(knowledge, template, remaining=describe_duration(result.remaining), until=until, **values)
     else:
         text = _fill(knowledge, template, **values)
-    if result.status in (Status.NOT_YET, Status.BOUNDARY) and rule.instead:
-        text += " " + _fill(knowledge, "instead", instead=rule.instead)
-    if rule.afterwards:
-        text += " " + _fill(knowledge, "afterwards", afterwards=rule.afterwards)
-    return _with_sources(text, [rule])
+    return _verdict_text(knowledge, rule, result.status, text)
+
+
+# Any day serves: an answer counted from the treatment names no date.
+_SOME_DAY = datetime(2000, 1, 3)
+
+
+def after_answer(knowledge: Knowledge, rule: AftercareRule, after: After) -> str:
+    """For "two weeks after my treatment, can I...?" with no date known: the
+    verdict for that many hours or days after any treatment."""
+    treated = When("", _SOME_DAY, after.precise)
+    result = verdict(rule, treated, after.moment(treated))
+    template = result.status.value
+    if result.status not in (Status.ALWAYS, Status.NEVER):
+        template += "_after"
+    text = _fill(knowledge, template, after=after.describe(), **_rule_values(rule))
+    return _verdict_text(knowledge, rule, result.status, text)
 
 
 def _join(items: List[str]) -> str:

@@ -19,6 +19,9 @@ import yaml
 
 KNOWLEDGE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "microneedling.yml"
 
+# In the follow-up table: any aftercare rule, and that rule's own answer.
+FOLLOW_UP_RULE = "rule"
+
 # Button payloads bypass NLU: the topic reaches action_answer_topic as an entity.
 TOPIC_INTENT = "choose_topic"
 TOPIC_ENTITY = "topic"
@@ -88,6 +91,8 @@ class Knowledge:
     fallback: str
     aftercare: Dict[str, AftercareRule]
     aftercare_messages: Dict[str, str]
+    # topic key (or FOLLOW_UP_RULE) -> kind of follow-up -> FAQ topic key (or FOLLOW_UP_RULE)
+    follow_ups: Dict[str, Dict[str, str]]
 
 
 def _clean(text: str) -> str:
@@ -146,6 +151,14 @@ def parse_knowledge(raw: dict) -> Knowledge:
         )
         for key, value in raw["aftercare"].items()
     }
+    follow_ups = {str(key): {str(k): str(v) for k, v in (row or {}).items()}
+                  for key, row in (raw.get("follow_ups") or {}).items()}
+    for key, row in follow_ups.items():
+        if key != FOLLOW_UP_RULE and key not in topics:
+            raise KnowledgeError(f"follow_ups: unknown topic {key}")
+        unknown = [v for v in row.values() if v != FOLLOW_UP_RULE and v not in topics]
+        if unknown or (key != FOLLOW_UP_RULE and FOLLOW_UP_RULE in row.values()):
+            raise KnowledgeError(f"follow_ups {key}: unknown answers {unknown or [FOLLOW_UP_RULE]}")
     return Knowledge(
         sources=sources,
         topics=topics,
@@ -161,6 +174,7 @@ def parse_knowledge(raw: dict) -> Knowledge:
         fallback=_clean(menu["fallback"]),
         aftercare=aftercare,
         aftercare_messages={k: _clean(v) for k, v in raw["aftercare_messages"].items()},
+        follow_ups=follow_ups,
     )
 
 

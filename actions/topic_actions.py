@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import follow_ups
+from actions.aftercare_actions import ActionAftercareAnswer
+from actions.aftercare_text import find_rule, why_answer
 from actions.knowledge import TOPIC_ENTITY, Knowledge, load_knowledge, topic_buttons
 from actions.nlu_ranking import best_faq_topic, candidate_topics, entity_value, last_bot_action
 
@@ -40,6 +44,50 @@ class ActionAnswerTopic(Action):
         return best_faq_topic(parse_data, knowledge.topics)
 
 
+def offer_topics(dispatcher: CollectingDispatcher, knowledge: Knowledge, topics: List[str]) -> None:
+    """ "Did you mean...?" with ``topics`` as buttons and "Something else"."""
+    buttons = topic_buttons(knowledge, topics)
+    buttons.append({"title": knowledge.something_else, "payload": "/deny"})
+    dispatcher.utter_message(text=knowledge.did_you_mean, buttons=buttons)
+
+
+class ActionFollowUp(Action):
+    """Answers a follow-up that names no topic ("is that normal?", "why?")
+    about the conversation's current topic (actions/follow_ups.py)."""
+
+    def name(self) -> Text:
+        return "action_follow_up"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        knowledge = load_knowledge()
+        text = tracker.latest_message.get("text") or ""
+        kind = follow_ups.kind_of(text)
+        current = follow_ups.current_topic(tracker.events)
+        answer = follow_ups.resolve(knowledge.follow_ups, current, kind)
+        if answer is None:
+            if current is None:
+                # Nothing to follow up on: "how long does it last?" as a first question.
+                topic = best_faq_topic(tracker.latest_message, knowledge.topics)
+                if topic:
+                    dispatcher.utter_message(response=f"{follow_ups.FAQ_RESPONSE_PREFIX}{topic}")
+                    return []
+            related = {key: list(t.follow_ups) for key, t in knowledge.topics.items()}
+            offer_topics(dispatcher, knowledge, follow_ups.suggestions(current, related, list(knowledge.menu_topics)))
+            return []
+        if answer.kind == follow_ups.WARNING:
+            dispatcher.utter_message(response=follow_ups.WARNING_RESPONSE)
+            return []
+        if answer.kind == follow_ups.FAQ:
+            dispatcher.utter_message(response=f"{follow_ups.FAQ_RESPONSE_PREFIX}{answer.key}")
+            return []
+        rule = find_rule(knowledge, answer.key)
+        if kind == "why" and rule is not None:
+            dispatcher.utter_message(text=why_answer(knowledge, rule))
+            return []
+        # The rule's own answer (the slot still holds it), for the remembered treatment date if any.
+        return ActionAftercareAnswer().run(dispatcher, tracker, domain)
+
+
 class ActionDidYouMean(Action):
     """Low NLU confidence: offers the likeliest topics as buttons.
 
@@ -60,7 +108,5 @@ class ActionDidYouMean(Action):
                 text=knowledge.fallback, buttons=topic_buttons(knowledge, list(knowledge.menu_topics))
             )
             return []
-        buttons = topic_buttons(knowledge, topics)
-        buttons.append({"title": knowledge.something_else, "payload": "/deny"})
-        dispatcher.utter_message(text=knowledge.did_you_mean, buttons=buttons)
+        offer_topics(dispatcher, knowledge, topics)
         return []

@@ -22,15 +22,20 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "two": 2,
+    "a": 1, "an": 1, "one": 1, "a single": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "two": 2,
     "three": 3, "a few": 3, "few": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "twenty": 20, "thirty": 30,
 }
-# Latest plausible time for a part of the day: counting from it is conservative.
+# Latest plausible time for a part of the day: counting a treatment from it is conservative.
 PART_OF_DAY_END = {"morning": time(12, 0), "afternoon": time(18, 0), "evening": time(23, 59),
                    "night": time(23, 59)}
+# Earliest plausible time: asking about it ("this afternoon", "tomorrow morning") is conservative.
+PART_OF_DAY_START = {"morning": time(6, 0), "afternoon": time(12, 0), "evening": time(18, 0),
+                     "night": time(20, 0)}
 TONIGHT = time(20, 0)
+# Words that end the clause a time phrase belongs to ("I had it Monday, can I ... at the weekend").
+CLAUSE_BREAK = re.compile(r"[,.;:!?]| - | and | but | so | can | could | may | should | is it | will ")
 # Words that say the treatment is still to come ("I'm having it next week").
 FUTURE_TREATMENT = re.compile(
     r"\b(having|getting|booked|scheduled|will have|going to have|gonna have|appointment is|is on)\b")
@@ -108,6 +113,56 @@ def _calendar_date(day: int, month_word: str, year: Optional[str], now: datetime
     return candidate
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause a phrase at ``start`` belongs to, before it."""
+    before = text[:start]
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+def _in_past_clause(text: str, start: int) -> bool:
+    """ "I had it at the weekend" (past) vs "can I play tennis at the weekend?"."""
+    return bool(PAST_TENSE.search(_clause_before(text, start)))
+
+
+def _weekend(qualifier: str, now: datetime, text: str, start: int) -> Tuple[datetime, bool]:
+    today = now.date()
+    if qualifier == "last" or (qualifier != "next" and _in_past_clause(text, start)):
+        # A treatment at the weekend: its latest day up to today (the conservative count).
+        back = 0 if today.weekday() >= 5 else today.weekday() + 1
+        return _day(today - timedelta(days=back), now), False
+    # Asked about: the weekend's first day still to come (today on a Saturday or Sunday).
+    ahead = 7 if qualifier == "next" and today.weekday() >= 5 else max(0, 5 - today.weekday())
+    return _day(today + timedelta(days=ahead), now), False
+
+
+def _day_of_month(day: int, now: datetime, text: str, start: int) -> date:
+    """ "on the 2nd": the most recent one for a treatment, the coming one otherwise."""
+    today = now.date()
+    past = _in_past_clause(text, start) or not _upcoming(text)
+    year, month = today.year, today.month
+    for _ in range(13):  # 31 days exist in a month within the year
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate and (candidate <= today if past else candidate >= today):
+            return candidate
+        year, month = divmod(year * 12 + month - 1 + (-1 if past else 1), 12)
+        month += 1
+    raise ValueError(f"no day {day} in any month")
+
+
+def _part_of_day(part: str, day: date, now: datetime, past: bool) -> Tuple[datetime, bool]:
+    """ "this afternoon" asked about in the morning is still ahead: its start.
+    A treatment "this morning", or a part of the day that has begun: now, or
+    the part's end if that was earlier."""
+    start = _at(day, PART_OF_DAY_START[part], now)
+    if start > now and not past:
+        return start, True
+    return min(now, _at(day, PART_OF_DAY_END[part], now)), True
+
+
 def _patterns(now: datetime, text: str):
     """(regex, resolver) pairs; each resolver returns (moment, precise)."""
     today = now.date()
@@ -120,18 +175,22 @@ def _patterns(now: datetime, text: str):
          lambda m: (now - timedelta(minutes=_number(m.group(1))), True)),
         (rf"\b{_NUM} days? ago\b", lambda m: (_day(today - timedelta(days=_number(m.group(1))), now), False)),
         (rf"\b{_NUM} weeks? ago\b", lambda m: (_day(today - timedelta(weeks=_number(m.group(1))), now), False)),
+        (rf"\b{_NUM} fortnights? ago\b",
+         lambda m: (_day(today - timedelta(weeks=2 * _number(m.group(1))), now), False)),
         (rf"\b{_NUM} months? ago\b", lambda m: (_day(_minus_months(today, _number(m.group(1))), now), False)),
         (r"\b(?:the )?day before yesterday\b", lambda m: (_day(today - timedelta(days=2), now), False)),
         (r"\byesterday (morning|afternoon|evening|night)\b",
          lambda m: (_at(today - timedelta(days=1), PART_OF_DAY_END[m.group(1)], now), True)),
         (r"\blast night\b", lambda m: (_at(today - timedelta(days=1), PART_OF_DAY_END["night"], now), True)),
         (r"\byesterday\b", lambda m: (_day(today - timedelta(days=1), now), False)),
-        (r"\bthis (morning|afternoon)\b",
-         lambda m: (min(now, _at(today, PART_OF_DAY_END[m.group(1)], now)), True)),
-        (r"\bthis evening\b", lambda m: (min(now, _at(today, PART_OF_DAY_END["evening"], now)), True)),
+        (r"\bthis (morning|afternoon|evening)\b",
+         lambda m: _part_of_day(m.group(1), today, now, _in_past_clause(text, m.start()))),
+        (r"\btomorrow (morning|afternoon|evening|night)\b",
+         lambda m: (_at(today + timedelta(days=1), PART_OF_DAY_START[m.group(1)], now), True)),
         (r"\btonight\b", lambda m: (max(now + timedelta(minutes=1), _at(today, TONIGHT, now)), True)),
         (r"\blater today\b", lambda m: (now + timedelta(hours=3), True)),
         (r"\btoday\b", lambda m: (_day(today, now), False)),
+        (r"\b(?:the )?day after tomorrow\b", lambda m: (_day(today + timedelta(days=2), now), False)),
         (r"\btomorrow\b", lambda m: (_day(today + timedelta(days=1), now), False)),
         (rf"\bin {_NUM} days?\b", lambda m: (_day(today + timedelta(days=_number(m.group(1))), now), False)),
         (rf"\bin {_NUM} weeks?\b", lambda m: (_day(today + timedelta(weeks=_number(m.group(1))), now), False)),
@@ -139,12 +198,16 @@ def _patterns(now: datetime, text: str):
         (r"\bnext month\b", lambda m: (_day(_minus_months(today, -1), now), False)),
         (r"\blast week\b", lambda m: (_day(today - timedelta(days=7), now), False)),
         (r"\blast month\b", lambda m: (_day(_minus_months(today, 1), now), False)),
+        (r"\b(?:(?:at|on|over|this|for) the |(last|next|this) )weekend\b",
+         lambda m: _weekend(m.group(1) or "", now, text, m.start())),
         (r"\b(\d{4})-(\d{2})-(\d{2})\b",
          lambda m: (_day(date(int(m.group(1)), int(m.group(2)), int(m.group(3))), now), False)),
         (rf"\b{_DAY} (?:of )?{_MONTH}(?:,? (\d{{4}}))?\b",
          lambda m: (_day(_calendar_date(int(m.group(1)), m.group(2), m.group(3), now, text), now), False)),
         (rf"\b{_MONTH} {_DAY}(?:,? (\d{{4}}))?\b",
          lambda m: (_day(_calendar_date(int(m.group(2)), m.group(1), m.group(3), now, text), now), False)),
+        (r"\bthe (\d{1,2})(?:st|nd|rd|th)\b",
+         lambda m: (_day(_day_of_month(int(m.group(1)), now, text, m.start()), now), False)),
         (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + r")\b",
          lambda m: (_day(_weekday(m.group(2), m.group(1) or "", now, text), now), False)),
     ]
@@ -176,12 +239,62 @@ def find_times(text: str, now: datetime) -> List[When]:
 
 
 @dataclass(frozen=True)
+class After:
+    """A time counted from the treatment ("two weeks after", "a month later")."""
+
+    phrase: str
+    delta: timedelta
+    precise: bool  # hours and minutes; days, weeks and months count whole days
+
+    def moment(self, treated: When) -> datetime:
+        """The moment asked about, for a known treatment."""
+        if treated.precise or self.precise:
+            return treated.moment + self.delta
+        return _day(treated.day + timedelta(days=self.delta.days), treated.moment)
+
+    def describe(self) -> str:
+        """ "48 hours", "a day", "14 days"."""
+        if self.precise:
+            hours = round(self.delta.total_seconds() / 3600)
+            return "an hour" if hours == 1 else f"{hours} hours"
+        return "a day" if self.delta.days == 1 else f"{self.delta.days} days"
+
+
+# A month counts as 28 days after the treatment: the fewest, so the answer errs on the side of waiting.
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 28}
+_AFTER = re.compile(
+    rf"\b(?:{_NUM} (hours?|hrs?|days?|weeks?|fortnights?|months?)|the (day|week|month)|the next (day|week))"
+    r"(?: (?:after|later|post|following|on from)\b| after\b)?(?! tomorrow)")
+_AFTER_WORD = re.compile(r"^(?:.* )?(after|later|post|following|on from)$|^the next ")
+
+
+def find_after(text: str) -> Optional[After]:
+    """A time counted from the treatment: "two weeks after my treatment", "a
+    month later", "the day after", "48 hours post". None when there is none."""
+    text = normalise(text)
+    for match in _AFTER.finditer(text):
+        phrase = match.group(0)
+        if not _AFTER_WORD.search(phrase):
+            continue  # "3 days" alone is not counted from the treatment
+        if match.group(2):
+            count, unit = _number(match.group(1)), match.group(2)
+        else:
+            count, unit = 1, match.group(3) or match.group(4)
+        if unit.startswith("h"):
+            return After(phrase, timedelta(hours=count), True)
+        unit = unit.rstrip("s")
+        return After(phrase, timedelta(days=count * _UNIT_DAYS[unit]), False)
+    return None
+
+
+@dataclass(frozen=True)
 class Mentioned:
     """What a message says about time: the treatment and the moment asked about."""
 
     treatment: Optional[When] = None  # a past (or today's) treatment
     future_treatment: Optional[When] = None  # "I'm having it next week"
     target: Optional[When] = None  # "can I wear makeup tonight?"
+    after: Optional[After] = None  # "two weeks after my treatment, can I..."
 
 
 def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime) -> Mentioned:
@@ -195,16 +308,17 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime)
         for when in find_times(source, now):
             if all(when.phrase != seen.phrase for seen in times):
                 times.append(when)
+    after = find_after(text)
     text = normalise(text)
     # "Can I exercise today?" asks about today; "I had it today" dates the treatment.
     asked_today = [w for w in times if not w.precise and w.day == now.date() and not PAST_TENSE.search(text)]
     past = [w for w in times if not w.is_future(now) and w not in asked_today]
     future = [w for w in times if w.is_future(now)]
     if past:
-        return Mentioned(treatment=past[0], target=future[0] if future else None)
+        return Mentioned(treatment=past[0], target=future[0] if future else None, after=after)
     if future and FUTURE_TREATMENT.search(text):
-        return Mentioned(future_treatment=future[0])
-    return Mentioned(target=future[0] if future else None)
+        return Mentioned(future_treatment=future[0], target=future[1] if len(future) > 1 else None, after=after)
+    return Mentioned(target=future[0] if future else None, after=after)
 
 
 def to_slot(when: When) -> str:

@@ -1,7 +1,7 @@
 """The FAQ actions, run with a real Tracker and CollectingDispatcher."""
 
 from actions.knowledge import topic_payload
-from actions.topic_actions import ActionAnswerTopic, ActionDidYouMean
+from actions.topic_actions import ActionAnswerTopic, ActionDidYouMean, ActionFollowUp
 
 
 def _unclear_parse():
@@ -64,3 +64,60 @@ def _assert_graceful_fallback(dispatcher):
     (message,) = dispatcher.messages
     assert "ask the clinic" in message["text"]
     assert message["buttons"][0]["payload"] == topic_payload("what_is")
+
+
+def _answered(topic):
+    return [{"event": "user", "text": "..."},
+            {"event": "bot", "text": "...", "metadata": {"utter_action": f"utter_faq/{topic}"}}]
+
+
+def _answers(dispatcher):
+    return [m.get("response") or m.get("text") for m in dispatcher.messages]
+
+
+def test_is_that_normal_after_the_pain_answer_gets_the_side_effects_answer(dispatcher, make_tracker, domain):
+    tracker = make_tracker("is that normal?", "follow_up", events=_answered("pain"))
+    ActionFollowUp().run(dispatcher, tracker, domain)
+    assert _answers(dispatcher) == ["utter_faq/side_effects"]
+
+
+def test_why_after_an_aftercare_answer_gives_that_rules_reason(dispatcher, make_tracker, domain):
+    events = [{"event": "user", "text": "can I wear makeup?"},
+              {"event": "slot", "name": "aftercare_topic", "value": "makeup"},
+              {"event": "action", "name": "action_aftercare_answer"}, {"event": "bot", "text": "..."}]
+    tracker = make_tracker("why?", "follow_up", events=events, slots={"aftercare_topic": "makeup"})
+    ActionFollowUp().run(dispatcher, tracker, domain)
+    (text,) = _answers(dispatcher)
+    assert text.startswith("So it doesn't clog the tiny channels the needles made: that's why the advice is no makeup")
+    assert "Source:" in text
+
+
+def test_how_long_after_an_aftercare_answer_gives_the_rule_again(dispatcher, make_tracker, domain):
+    events = [{"event": "slot", "name": "aftercare_topic", "value": "sun"},
+              {"event": "action", "name": "action_aftercare_answer"}]
+    tracker = make_tracker("how long does that last?", "follow_up", events=events, slots={"aftercare_topic": "sun"})
+    ActionFollowUp().run(dispatcher, tracker, domain)
+    assert _answers(dispatcher)[0].startswith("After microneedling: avoid direct sun for at least a week")
+
+
+def test_a_follow_up_the_table_lacks_offers_the_current_topic_first(dispatcher, make_tracker, domain):
+    tracker = make_tracker("why?", "follow_up", events=_answered("body_areas"))
+    ActionFollowUp().run(dispatcher, tracker, domain)
+    (message,) = dispatcher.messages
+    assert message["text"] == "Sorry, I'm not sure I understood. Did you mean one of these?"
+    assert message["buttons"][0]["payload"] == topic_payload("body_areas")
+    assert message["buttons"][-1]["payload"] == "/deny"
+
+
+def test_a_follow_up_after_a_warning_sign_repeats_the_warning_advice(dispatcher, make_tracker, domain):
+    events = [{"event": "user", "text": "there's pus"},
+              {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_warning_signs"}}]
+    ActionFollowUp().run(dispatcher, make_tracker("is that normal?", "follow_up", events=events), domain)
+    assert _answers(dispatcher) == ["utter_warning_signs"]
+
+
+def test_a_follow_up_with_nothing_before_uses_a_confident_faq_answer(dispatcher, make_tracker, domain):
+    parse = {"response_selector": {"faq": {"response": {"intent_response_key": "faq/results_duration",
+                                                        "confidence": 0.8}}}}
+    ActionFollowUp().run(dispatcher, make_tracker("how long does that last?", "follow_up", parse_data=parse), domain)
+    assert _answers(dispatcher) == ["utter_faq/results_duration"]

@@ -115,3 +115,73 @@ def test_slot_round_trip_keeps_precision():
         assert (back.moment, back.precise) == (when.moment, when.precise)
     assert to_slot(find_times("yesterday", SATURDAY)[0]) == "2026-11-20"
     assert from_slot("2026-11-20", SATURDAY).moment - SATURDAY.replace(hour=0, minute=0) == timedelta(days=-1)
+
+
+SATURDAY_MORNING = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)
+TUESDAY = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("now, text, treatment, target", [
+    # the time asked about, said as a part of the day
+    (SATURDAY_MORNING, "I had it this morning, can I sunbathe this afternoon?",
+     datetime(2026, 11, 21, 10, 0, tzinfo=UTC), datetime(2026, 11, 21, 12, 0, tzinfo=UTC)),
+    (SATURDAY_MORNING, "had it yesterday, is makeup ok tonight?", date(2026, 11, 20),
+     datetime(2026, 11, 21, 20, 0, tzinfo=UTC)),
+    (SATURDAY, "treated yesterday, can I go to the gym tomorrow morning?", date(2026, 11, 20),
+     datetime(2026, 11, 22, 6, 0, tzinfo=UTC)),
+    (SATURDAY_MORNING, "can I wear makeup this evening?", None, datetime(2026, 11, 21, 18, 0, tzinfo=UTC)),
+    (SATURDAY, "and the day after tomorrow?", None, date(2026, 11, 23)),
+    # treatment dates said in other ways
+    (SATURDAY, "it was the day before yesterday", date(2026, 11, 19), None),
+    (SATURDAY, "48 hours ago", datetime(2026, 11, 19, 15, 30, tzinfo=UTC), None),
+    (SATURDAY, "a fortnight ago", date(2026, 11, 7), None),
+    (SATURDAY, "I had it last Tuesday", date(2026, 11, 17), None),
+    (SATURDAY, "I had it on the 2nd", date(2026, 11, 2), None),
+    (datetime(2026, 12, 1, 9, tzinfo=UTC), "I had it done on the 30th", date(2026, 11, 30), None),
+    (TUESDAY, "I had it at the weekend", date(2026, 11, 22), None),  # its Sunday: the latest day
+    (SATURDAY, "I had it at the weekend", date(2026, 11, 21), None),  # today is part of it
+    # the weekend asked about: its first day still ahead
+    (TUESDAY, "had it yesterday, can I play tennis at the weekend?", date(2026, 11, 23), date(2026, 11, 28)),
+    (TUESDAY, "I had it on Monday, is the beach ok this weekend?", date(2026, 11, 23), date(2026, 11, 28)),
+])
+def test_treatment_and_time_asked_about(now, text, treatment, target):
+    mentioned = split_treatment_and_target(text, [], now)
+
+    def value(when):
+        if when is None:
+            return None
+        return when.moment if when.precise else when.day
+
+    assert (value(mentioned.treatment), value(mentioned.target)) == (treatment, target)
+
+
+@pytest.mark.parametrize("text, phrase_delta", [
+    ("two weeks after my treatment, can I go running?", ("14 days", timedelta(days=14))),
+    ("a month later can I use retinol", ("28 days", timedelta(days=28))),
+    ("can I wear makeup the day after?", ("a day", timedelta(days=1))),
+    ("is the sauna ok 3 days after microneedling", ("3 days", timedelta(days=3))),
+    ("48 hours post treatment can I sweat", ("48 hours", timedelta(hours=48))),
+    ("a fortnight after, can I exfoliate?", ("14 days", timedelta(days=14))),
+    ("the next day can I wash my face", ("a day", timedelta(days=1))),
+])
+def test_a_time_counted_from_the_treatment(text, phrase_delta):
+    after = split_treatment_and_target(text, [], SATURDAY).after
+    assert (after.describe(), after.delta) == phrase_delta
+
+
+@pytest.mark.parametrize("text", ["can I run in 3 days?", "the day after tomorrow", "I had it 3 days ago"])
+def test_no_time_counted_from_the_treatment(text):
+    assert split_treatment_and_target(text, [], SATURDAY).after is None
+
+
+def test_a_future_treatment_and_a_later_day_asked_about():
+    mentioned = split_treatment_and_target("my appointment is on Tuesday, can I play tennis on Wednesday?", [], SATURDAY)
+    assert mentioned.future_treatment.day == date(2026, 11, 24)
+    assert mentioned.target.day == date(2026, 11, 25)
+
+
+def test_a_treatment_this_morning_said_before_dawn_is_not_in_the_future():
+    early = datetime(2026, 11, 21, 5, 0, tzinfo=UTC)
+    mentioned = split_treatment_and_target("I had it this morning, can I sunbathe this afternoon?", [], early)
+    assert mentioned.treatment.moment == early
+    assert mentioned.target.moment == datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
