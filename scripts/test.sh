@@ -16,9 +16,12 @@ step "2/6 dependency audit of requirements.lock (pip-audit)"
 step "3/6 rasa data validate --fail-on-warnings"
 "$rasa" data validate --fail-on-warnings
 
-step "4/6 rasa test nlu on the held-out questions (report in $results/nlu)"
-"$rasa" test nlu -m "$model" --nlu tests/nlu/test_nlu.yml --out "$results/nlu"
-"$bin/python" scripts/check_nlu_report.py "$results/nlu"
+step "4/6 rasa test nlu on each held-out file in tests/nlu (reports in $results/nlu/<file>)"
+for heldout in tests/nlu/*.yml; do
+  name=$(basename "$heldout" .yml)
+  "$rasa" test nlu -m "$model" --nlu "$heldout" --out "$results/nlu/$name"
+  "$bin/python" scripts/check_nlu_report.py "$results/nlu/$name"
+done
 
 step "5/6 rasa test core on the test stories"
 # --e2e parses the text, so faq/<topic> is checked against the ResponseSelector.

@@ -5,9 +5,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from actions.aftercare_rules import Status, day_plan, describe_duration, verdict
-from actions.aftercare_text import find_rule, general_answer, plan_text, timed_answer
+from actions.aftercare_text import after_answer, find_rule, general_answer, plan_text, timed_answer, why_answer
 from actions.knowledge import load_knowledge
-from actions.treatment_dates import find_times
+from actions.treatment_dates import find_after, find_times
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 21, 15, 30, tzinfo=UTC)
@@ -138,3 +138,32 @@ def test_find_rule_by_key_or_name(knowledge, value, key):
                                          (96, "4 days")])
 def test_describe_duration(hours, text):
     assert describe_duration(timedelta(hours=hours)) == text
+
+
+@pytest.mark.parametrize("question, topic, expected", [
+    ("two weeks after my treatment", "exercise", "Yes: 14 days after the treatment, the 3-day window has passed."),
+    ("3 days after", "exercise", "Almost: no strenuous exercise or activities that make you sweat for 3 days"),
+    ("2 days after", "exercise", "Not yet: no strenuous exercise"),
+    ("the day after", "makeup", "Almost: no makeup for at least 24 hours"),
+    ("48 hours after", "makeup", "Yes: 48 hours after the treatment, the 24-hour window has passed."),
+    ("a week later", "exfoliation", "Not yet: no exfoliating, scrubs or abrasive products for 14 days"),
+    ("a month later", "actives", "Yes: 28 days after the treatment, the 7-day window has passed."),
+    ("the next day", "cleansing", "Yes, from the start: cleanse gently"),
+    ("a week later", "picking", "That one doesn't expire"),
+])
+def test_a_time_counted_from_the_treatment_without_a_date(knowledge, question, topic, expected):
+    text = after_answer(knowledge, knowledge.aftercare[topic], find_after(question))
+    assert text.startswith(expected)
+    assert "Source" in text
+
+
+def test_not_yet_after_says_when_it_is_fine(knowledge):
+    text = after_answer(knowledge, knowledge.aftercare["sun"], find_after("3 days after"))
+    assert "3 days after the treatment is too soon: wait until 7 days have passed." in text
+    assert "sunscreen" in text
+
+
+def test_why_gives_the_rules_reason_and_sources(knowledge):
+    text = why_answer(knowledge, knowledge.aftercare["exercise"])
+    assert text.startswith("Sweating can increase the risk of infection and delay healing: that's why the advice is")
+    assert "Sources vary" in text
