@@ -34,6 +34,25 @@ from rasa.shared.nlu.training_data.util import intent_response_key_to_template_k
 from components.base import StatelessComponent
 
 
+def selector_entry(ranking: List[Dict[str, Any]], previous: Dict[str, Any]) -> Dict[str, Any]:
+    """A selector entry whose answer is the top of ``ranking`` (sorted, not empty).
+
+    Rasa answers from the domain by utter_action; the response texts are only
+    kept when the top response is ``previous``'s (the selector's own answer).
+    """
+    top = ranking[0]
+    same = previous.get("intent_response_key") == top["intent_response_key"]
+    return {
+        RESPONSE: {
+            "responses": (previous.get("responses") or []) if same else [],
+            "confidence": top["confidence"],
+            "intent_response_key": top["intent_response_key"],
+            "utter_action": intent_response_key_to_template_key(top["intent_response_key"]),
+        },
+        RANKING: ranking,
+    }
+
+
 def split_by_intent(default: Dict[str, Any], intent: str) -> Optional[Dict[str, Any]]:
     """The ``default`` prediction restricted to ``intent``'s responses (None if it has none)."""
     prefix = intent + "/"
@@ -45,20 +64,7 @@ def split_by_intent(default: Dict[str, Any], intent: str) -> Optional[Dict[str, 
     if total > 0:
         for item in ranking:
             item["confidence"] = (item.get("confidence") or 0.0) / total
-    top = ranking[0]
-    overall = default.get(RESPONSE) or {}
-    # Rasa answers from the domain by utter_action; the texts are only known
-    # here when the top response is also the overall one.
-    texts = (overall.get("responses") or []) if overall.get("intent_response_key") == top["intent_response_key"] else []
-    return {
-        RESPONSE: {
-            "responses": texts,
-            "confidence": top["confidence"],
-            "intent_response_key": top["intent_response_key"],
-            "utter_action": intent_response_key_to_template_key(top["intent_response_key"]),
-        },
-        RANKING: ranking,
-    }
+    return selector_entry(ranking, default.get(RESPONSE) or {})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
