@@ -64,6 +64,8 @@ class ActionFollowUp(Action):
         kind = follow_ups.kind_of(text)
         current = follow_ups.current_topic(tracker.events)
         answer = follow_ups.resolve(knowledge.follow_ups, current, kind)
+        if answer is None and kind is None and current is not None and current.kind == follow_ups.AFTERCARE:
+            answer = current  # "and tomorrow?": the rule again, for the time in the message
         if answer is None:
             if current is None:
                 # Nothing to follow up on: "how long does it last?" as a first question.

@@ -25,12 +25,23 @@ TEXTS = [
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def spacy_model():
+def _load():
     """The pipeline's spaCy model (the path config.yml gives), loaded the way Rasa loads it."""
     config = yaml.safe_load((ROOT / "config.yml").read_text())
     path = next(step["model"] for step in config["pipeline"] if step["name"] == "SpacyNLP")
     return SpacyNLP.load_model(str(ROOT / path))
+
+
+@pytest.fixture(scope="module")
+def spacy_model():
+    """The model our extractor is given (it switches the shared pipeline's NER off)."""
+    return _load()
+
+
+@pytest.fixture(scope="module")
+def reference_model():
+    """A model of its own for Rasa's extractor, which needs the whole pipeline."""
+    return _load()
 
 
 def _entities(extractor, model, text):
@@ -39,9 +50,16 @@ def _entities(extractor, model, text):
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_same_entities_as_rasas_extractor(spacy_model, text):
+def test_same_entities_as_rasas_extractor(spacy_model, reference_model, text):
     assert _entities(SpacyNerExtractor(CONFIG), spacy_model, text) == \
-        _entities(SpacyEntityExtractor(CONFIG), spacy_model, text)
+        _entities(SpacyEntityExtractor(CONFIG), reference_model, text)
+
+
+def test_the_shared_pipeline_no_longer_runs_the_ner_it_does_not_need(spacy_model):
+    _entities(SpacyNerExtractor(CONFIG), spacy_model, TEXTS[0])
+    assert "ner" not in spacy_model.model.pipe_names
+    assert spacy_model.model(TEXTS[0]).ents == ()
+    assert _entities(SpacyNerExtractor(CONFIG), spacy_model, TEXTS[0])  # its own NER still runs
 
 
 def test_finds_the_treatment_dates_the_actions_need(spacy_model):

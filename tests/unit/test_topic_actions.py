@@ -1,5 +1,8 @@
 """The FAQ actions, run with a real Tracker and CollectingDispatcher."""
 
+from datetime import datetime, timezone
+
+from actions import clock
 from actions.knowledge import topic_payload
 from actions.topic_actions import ActionAnswerTopic, ActionDidYouMean, ActionFollowUp
 
@@ -121,3 +124,14 @@ def test_a_follow_up_with_nothing_before_uses_a_confident_faq_answer(dispatcher,
                                                         "confidence": 0.8}}}}
     ActionFollowUp().run(dispatcher, make_tracker("how long does that last?", "follow_up", parse_data=parse), domain)
     assert _answers(dispatcher) == ["utter_faq/results_duration"]
+
+
+def test_a_time_alone_after_an_aftercare_answer_is_that_rule_for_that_time(dispatcher, make_tracker, domain,
+                                                                           monkeypatch):
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 21, 15, 30, tzinfo=timezone.utc))
+    events = [{"event": "slot", "name": "aftercare_topic", "value": "makeup"},
+              {"event": "action", "name": "action_aftercare_answer"}]
+    tracker = make_tracker("and the day after tomorrow?", "follow_up", events=events,
+                           slots={"aftercare_topic": "makeup", "treatment_date": "2026-11-20"})
+    ActionFollowUp().run(dispatcher, tracker, domain)
+    assert _answers(dispatcher)[0].startswith("Yes: by Mon 23 Nov the 24-hour window will have passed")
