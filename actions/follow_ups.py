@@ -25,9 +25,10 @@ AFTERCARE = "aftercare"
 WARNING = "warning"
 FAQ_RESPONSE_PREFIX = "utter_faq/"
 WARNING_RESPONSE = "utter_warning_signs"
-# Actions that answer about the aftercare rule in the slot (the date prompt
-# gives the rule's general answer first).
-AFTERCARE_ACTIONS = ("action_aftercare_answer", "action_ask_treatment_date")
+# Actions that answer about the aftercare rule in the slot. The date prompt
+# gives the rule's general answer first; Rasa logs it as the form's action,
+# not as action_ask_treatment_date.
+AFTERCARE_ACTIONS = ("action_aftercare_answer", "treatment_date_form", "action_ask_treatment_date")
 AFTERCARE_SLOT = "aftercare_topic"
 PLAN = "plan"  # the aftercare slot's value for the day-by-day plan
 

@@ -6,8 +6,9 @@ en_core_web_sm the NER has its own token-to-vector layer, so running only the
 NER on the tokenised text gives the same entities (checked on every training
 and held-out example) in less than half the time. And since this extractor is
 the only reader of spaCy's entities, it switches the NER off in the shared
-pipeline SpacyNLP runs on every message (2.3 of its 3.1 ms, for entities no
-one read): ``nlp.get_pipe`` still hands it the disabled NER.
+pipeline SpacyNLP runs on every message (most of that run's time, for
+entities no one read; README "Understanding people as they write"):
+``nlp.get_pipe`` still hands it the disabled NER.
 """
 
 from __future__ import annotations

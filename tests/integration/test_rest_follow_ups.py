@@ -75,7 +75,8 @@ def test_is_that_normal_after_a_warning_sign_repeats_the_warning(ask):
 
 def test_how_long_after_an_aftercare_answer_gives_the_rule(ask):
     ask("can I sunbathe after microneedling?")
-    assert _text(ask("how long does that last?")).startswith("After microneedling: avoid direct sun for at least a week")
+    text = _text(ask("how long does that last?"))
+    assert text.startswith("After microneedling: avoid direct sun for at least a week")
 
 
 @pytest.mark.parametrize("message, expected", [

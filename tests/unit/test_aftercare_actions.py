@@ -150,19 +150,20 @@ def test_ask_gives_the_rule_first_then_re_asks_with_an_example(make_tracker, dis
     assert _texts(dispatcher)[0].startswith("After microneedling: avoid direct sun")
 
 
-def test_a_time_counted_from_the_treatment_needs_no_date(dispatcher, make_tracker, domain):
-    tracker = make_tracker("two weeks after microneedling, is it fine to go running?", "ask_aftercare",
-                           entities=_topic("running"), slots={"aftercare_topic": "running"})
-    assert asyncio.run(ValidateTreatmentDateForm().required_slots(["treatment_date"], dispatcher, tracker, domain)) == []
+@pytest.mark.parametrize("text, topic, slots, expected", [
+    # no date known: the verdict for that many days after any treatment
+    ("two weeks after microneedling, is it fine to go running?", "running", {},
+     "Yes: 14 days after the treatment, the 3-day window has passed."),
+    # a remembered date: the verdict for that day
+    ("can I go in the sun a week after?", "sun", {"treatment_date": "2026-11-20"},
+     "Almost: avoid direct sun for at least a week"),
+])
+def test_a_time_counted_from_the_treatment(dispatcher, make_tracker, domain, text, topic, slots, expected):
+    tracker = make_tracker(text, "ask_aftercare", entities=_topic(topic), slots={"aftercare_topic": topic, **slots})
+    assert asyncio.run(ValidateTreatmentDateForm().required_slots(["treatment_date"], dispatcher, tracker,
+                                                                  domain)) == ([] if not slots else ["treatment_date"])
     ActionAftercareAnswer().run(dispatcher, tracker, domain)
-    assert _texts(dispatcher)[0].startswith("Yes: 14 days after the treatment, the 3-day window has passed.")
-
-
-def test_a_time_counted_from_a_remembered_treatment_is_that_day(dispatcher, make_tracker, domain):
-    tracker = make_tracker("can I go in the sun a week after?", "ask_aftercare", entities=_topic("sun"),
-                           slots={"treatment_date": "2026-11-20", "aftercare_topic": "sun"})
-    ActionAftercareAnswer().run(dispatcher, tracker, domain)
-    assert _texts(dispatcher)[0].startswith("Almost: avoid direct sun for at least a week")
+    assert _texts(dispatcher)[0].startswith(expected)
 
 
 def test_a_time_asked_about_without_a_date_asks_the_date_without_the_general_rule(dispatcher, make_tracker, domain):
