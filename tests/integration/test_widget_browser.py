@@ -94,7 +94,8 @@ def test_html_is_shown_as_text(page):
     attack = "<img src=x onerror=alert(1)>"
     _send(page, attack)
     expect(page.locator(".mn-user").last).to_have_text(attack)
-    expect(page.locator(".mn-bot")).to_have_count(2, timeout=30000)  # the bot answered something
+    # the bot answered something (how many messages depends on how the model reads it)
+    expect(page.locator(".mn-bot").nth(1)).to_be_visible(timeout=30000)
     assert page.locator(".mn-log img").count() == 0
     assert page.dialogs == []
 
