@@ -148,7 +148,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
         if not options.no_train:
-            print("training (full, about 2-3 minutes) ...", flush=True)
+            print("training (full, about 5-6 minutes) ...", flush=True)
             figures["train_s"] = train(folder)
         # Inherits the caller's environment as is (e.g. TF_* settings to compare).
         assistant = Assistant(folder / "server", Path(options.model))
