@@ -8,6 +8,7 @@ then ``action_aftercare_answer`` answers. A date said on its own is kept by
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
 
@@ -22,6 +23,7 @@ from actions.aftercare_text import (
     after_answer, find_rule, future_text, general_answer, noted_text, plan_text, timed_answer)
 from actions.knowledge import AftercareRule, Knowledge, load_knowledge
 from actions.nlu_ranking import entity_value, is_time_follow_up
+from actions.time_after_treatment import find_after
 from actions.treatment_dates import Mentioned, When, from_slot, split_treatment_and_target, to_slot
 
 DATE_SLOT = "treatment_date"
@@ -48,8 +50,9 @@ class AftercareMixin:
     def mentioned(tracker: Tracker, now: datetime) -> Optional[Mentioned]:
         """Times in the latest message; None if a date in it does not exist."""
         try:
-            return split_treatment_and_target(tracker.latest_message.get("text") or "",
-                                              AftercareMixin.time_phrases(tracker), now)
+            text = tracker.latest_message.get("text") or ""
+            mentioned = split_treatment_and_target(text, AftercareMixin.time_phrases(tracker), now)
+            return replace(mentioned, after=find_after(text))
         except ValueError:
             return None
 

@@ -19,7 +19,8 @@ from actions.aftercare_rules import (
     verdict,
 )
 from actions.knowledge import AftercareRule, Knowledge, Source, source_line
-from actions.treatment_dates import After, When
+from actions.time_after_treatment import After
+from actions.treatment_dates import When
 
 
 def _cap(text: str) -> str:

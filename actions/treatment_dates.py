@@ -16,7 +16,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterable, List, Optional, Tuple
+from typing import TYPE_CHECKING, Iterable, List, Optional, Tuple
+
+if TYPE_CHECKING:  # only for the annotation: that module builds on this one
+    from actions.time_after_treatment import After
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -41,7 +44,7 @@ FUTURE_TREATMENT = re.compile(
     r"\b(having|getting|booked|scheduled|will have|going to have|gonna have|appointment is|is on)\b")
 PAST_TENSE = re.compile(r"\b(had|was|were|did|got|went|ago|treated|been)\b")
 
-_NUM = r"(\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
+NUMBER = r"(\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
 _MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in MONTHS) + r")\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 
@@ -66,7 +69,7 @@ class When:
         return self.day > now.date()
 
 
-def _number(word: str) -> int:
+def number_value(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
@@ -74,7 +77,7 @@ def _at(day: date, at: time, now: datetime) -> datetime:
     return datetime.combine(day, at, tzinfo=now.tzinfo)
 
 
-def _day(day: date, now: datetime) -> datetime:
+def start_of_day(day: date, now: datetime) -> datetime:
     # Day precision: the moment is the start of the day, ``precise`` says it is a guess.
     return datetime.combine(day, time(0, 0), tzinfo=now.tzinfo)
 
@@ -130,10 +133,10 @@ def _weekend(qualifier: str, now: datetime, text: str, start: int) -> Tuple[date
     if qualifier == "last" or (qualifier != "next" and _in_past_clause(text, start)):
         # A treatment at the weekend: its latest day up to today (the conservative count).
         back = 0 if today.weekday() >= 5 else today.weekday() + 1
-        return _day(today - timedelta(days=back), now), False
+        return start_of_day(today - timedelta(days=back), now), False
     # Asked about: the weekend's first day still to come (today on a Saturday or Sunday).
     ahead = 7 if qualifier == "next" and today.weekday() >= 5 else max(0, 5 - today.weekday())
-    return _day(today + timedelta(days=ahead), now), False
+    return start_of_day(today + timedelta(days=ahead), now), False
 
 
 def _day_of_month(day: int, now: datetime, text: str, start: int) -> date:
@@ -168,48 +171,48 @@ def _patterns(now: datetime, text: str):
     today = now.date()
     return [
         (r"\b(just now|right now|an? moment ago|earlier today)\b", lambda m: (now, True)),
-        (rf"\b{_NUM} (?:hours?|hrs?|h) ago\b",
-         lambda m: (now - timedelta(hours=_number(m.group(1))), True)),
+        (rf"\b{NUMBER} (?:hours?|hrs?|h) ago\b",
+         lambda m: (now - timedelta(hours=number_value(m.group(1))), True)),
         (r"\bhalf an hour ago\b", lambda m: (now - timedelta(minutes=30), True)),
-        (rf"\b{_NUM} (?:minutes?|mins?) ago\b",
-         lambda m: (now - timedelta(minutes=_number(m.group(1))), True)),
-        (rf"\b{_NUM} days? ago\b", lambda m: (_day(today - timedelta(days=_number(m.group(1))), now), False)),
-        (rf"\b{_NUM} weeks? ago\b", lambda m: (_day(today - timedelta(weeks=_number(m.group(1))), now), False)),
-        (rf"\b{_NUM} fortnights? ago\b",
-         lambda m: (_day(today - timedelta(weeks=2 * _number(m.group(1))), now), False)),
-        (rf"\b{_NUM} months? ago\b", lambda m: (_day(_minus_months(today, _number(m.group(1))), now), False)),
-        (r"\b(?:the )?day before yesterday\b", lambda m: (_day(today - timedelta(days=2), now), False)),
+        (rf"\b{NUMBER} (?:minutes?|mins?) ago\b",
+         lambda m: (now - timedelta(minutes=number_value(m.group(1))), True)),
+        (rf"\b{NUMBER} days? ago\b", lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1))), now), False)),
+        (rf"\b{NUMBER} weeks? ago\b", lambda m: (start_of_day(today - timedelta(weeks=number_value(m.group(1))), now), False)),
+        (rf"\b{NUMBER} fortnights? ago\b",
+         lambda m: (start_of_day(today - timedelta(weeks=2 * number_value(m.group(1))), now), False)),
+        (rf"\b{NUMBER} months? ago\b", lambda m: (start_of_day(_minus_months(today, number_value(m.group(1))), now), False)),
+        (r"\b(?:the )?day before yesterday\b", lambda m: (start_of_day(today - timedelta(days=2), now), False)),
         (r"\byesterday (morning|afternoon|evening|night)\b",
          lambda m: (_at(today - timedelta(days=1), PART_OF_DAY_END[m.group(1)], now), True)),
         (r"\blast night\b", lambda m: (_at(today - timedelta(days=1), PART_OF_DAY_END["night"], now), True)),
-        (r"\byesterday\b", lambda m: (_day(today - timedelta(days=1), now), False)),
+        (r"\byesterday\b", lambda m: (start_of_day(today - timedelta(days=1), now), False)),
         (r"\bthis (morning|afternoon|evening)\b",
          lambda m: _part_of_day(m.group(1), today, now, _in_past_clause(text, m.start()))),
         (r"\btomorrow (morning|afternoon|evening|night)\b",
          lambda m: (_at(today + timedelta(days=1), PART_OF_DAY_START[m.group(1)], now), True)),
         (r"\btonight\b", lambda m: (max(now + timedelta(minutes=1), _at(today, TONIGHT, now)), True)),
         (r"\blater today\b", lambda m: (now + timedelta(hours=3), True)),
-        (r"\btoday\b", lambda m: (_day(today, now), False)),
-        (r"\b(?:the )?day after tomorrow\b", lambda m: (_day(today + timedelta(days=2), now), False)),
-        (r"\btomorrow\b", lambda m: (_day(today + timedelta(days=1), now), False)),
-        (rf"\bin {_NUM} days?\b", lambda m: (_day(today + timedelta(days=_number(m.group(1))), now), False)),
-        (rf"\bin {_NUM} weeks?\b", lambda m: (_day(today + timedelta(weeks=_number(m.group(1))), now), False)),
-        (r"\bnext week\b", lambda m: (_day(today + timedelta(days=7), now), False)),
-        (r"\bnext month\b", lambda m: (_day(_minus_months(today, -1), now), False)),
-        (r"\blast week\b", lambda m: (_day(today - timedelta(days=7), now), False)),
-        (r"\blast month\b", lambda m: (_day(_minus_months(today, 1), now), False)),
+        (r"\btoday\b", lambda m: (start_of_day(today, now), False)),
+        (r"\b(?:the )?day after tomorrow\b", lambda m: (start_of_day(today + timedelta(days=2), now), False)),
+        (r"\btomorrow\b", lambda m: (start_of_day(today + timedelta(days=1), now), False)),
+        (rf"\bin {NUMBER} days?\b", lambda m: (start_of_day(today + timedelta(days=number_value(m.group(1))), now), False)),
+        (rf"\bin {NUMBER} weeks?\b", lambda m: (start_of_day(today + timedelta(weeks=number_value(m.group(1))), now), False)),
+        (r"\bnext week\b", lambda m: (start_of_day(today + timedelta(days=7), now), False)),
+        (r"\bnext month\b", lambda m: (start_of_day(_minus_months(today, -1), now), False)),
+        (r"\blast week\b", lambda m: (start_of_day(today - timedelta(days=7), now), False)),
+        (r"\blast month\b", lambda m: (start_of_day(_minus_months(today, 1), now), False)),
         (r"\b(?:(?:at|on|over|this|for) the |(last|next|this) )weekend\b",
          lambda m: _weekend(m.group(1) or "", now, text, m.start())),
         (r"\b(\d{4})-(\d{2})-(\d{2})\b",
-         lambda m: (_day(date(int(m.group(1)), int(m.group(2)), int(m.group(3))), now), False)),
+         lambda m: (start_of_day(date(int(m.group(1)), int(m.group(2)), int(m.group(3))), now), False)),
         (rf"\b{_DAY} (?:of )?{_MONTH}(?:,? (\d{{4}}))?\b",
-         lambda m: (_day(_calendar_date(int(m.group(1)), m.group(2), m.group(3), now, text), now), False)),
+         lambda m: (start_of_day(_calendar_date(int(m.group(1)), m.group(2), m.group(3), now, text), now), False)),
         (rf"\b{_MONTH} {_DAY}(?:,? (\d{{4}}))?\b",
-         lambda m: (_day(_calendar_date(int(m.group(2)), m.group(1), m.group(3), now, text), now), False)),
+         lambda m: (start_of_day(_calendar_date(int(m.group(2)), m.group(1), m.group(3), now, text), now), False)),
         (r"\bthe (\d{1,2})(?:st|nd|rd|th)\b",
-         lambda m: (_day(_day_of_month(int(m.group(1)), now, text, m.start()), now), False)),
+         lambda m: (start_of_day(_day_of_month(int(m.group(1)), now, text, m.start()), now), False)),
         (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + r")\b",
-         lambda m: (_day(_weekday(m.group(2), m.group(1) or "", now, text), now), False)),
+         lambda m: (start_of_day(_weekday(m.group(2), m.group(1) or "", now, text), now), False)),
     ]
 
 
@@ -239,62 +242,13 @@ def find_times(text: str, now: datetime) -> List[When]:
 
 
 @dataclass(frozen=True)
-class After:
-    """A time counted from the treatment ("two weeks after", "a month later")."""
-
-    phrase: str
-    delta: timedelta
-    precise: bool  # hours and minutes; days, weeks and months count whole days
-
-    def moment(self, treated: When) -> datetime:
-        """The moment asked about, for a known treatment."""
-        if treated.precise or self.precise:
-            return treated.moment + self.delta
-        return _day(treated.day + timedelta(days=self.delta.days), treated.moment)
-
-    def describe(self) -> str:
-        """ "48 hours", "a day", "14 days"."""
-        if self.precise:
-            hours = round(self.delta.total_seconds() / 3600)
-            return "an hour" if hours == 1 else f"{hours} hours"
-        return "a day" if self.delta.days == 1 else f"{self.delta.days} days"
-
-
-# A month counts as 28 days after the treatment: the fewest, so the answer errs on the side of waiting.
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 28}
-_AFTER = re.compile(
-    rf"\b(?:{_NUM} (hours?|hrs?|days?|weeks?|fortnights?|months?)|the (day|week|month)|the next (day|week))"
-    r"(?: (?:after|later|post|following|on from)\b| after\b)?(?! tomorrow)")
-_AFTER_WORD = re.compile(r"^(?:.* )?(after|later|post|following|on from)$|^the next ")
-
-
-def find_after(text: str) -> Optional[After]:
-    """A time counted from the treatment: "two weeks after my treatment", "a
-    month later", "the day after", "48 hours post". None when there is none."""
-    text = normalise(text)
-    for match in _AFTER.finditer(text):
-        phrase = match.group(0)
-        if not _AFTER_WORD.search(phrase):
-            continue  # "3 days" alone is not counted from the treatment
-        if match.group(2):
-            count, unit = _number(match.group(1)), match.group(2)
-        else:
-            count, unit = 1, match.group(3) or match.group(4)
-        if unit.startswith("h"):
-            return After(phrase, timedelta(hours=count), True)
-        unit = unit.rstrip("s")
-        return After(phrase, timedelta(days=count * _UNIT_DAYS[unit]), False)
-    return None
-
-
-@dataclass(frozen=True)
 class Mentioned:
     """What a message says about time: the treatment and the moment asked about."""
 
     treatment: Optional[When] = None  # a past (or today's) treatment
     future_treatment: Optional[When] = None  # "I'm having it next week"
     target: Optional[When] = None  # "can I wear makeup tonight?"
-    after: Optional[After] = None  # "two weeks after my treatment, can I..."
+    after: Optional["After"] = None  # "two weeks after my treatment": filled by time_after_treatment
 
 
 def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime) -> Mentioned:
@@ -308,17 +262,16 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime)
         for when in find_times(source, now):
             if all(when.phrase != seen.phrase for seen in times):
                 times.append(when)
-    after = find_after(text)
     text = normalise(text)
     # "Can I exercise today?" asks about today; "I had it today" dates the treatment.
     asked_today = [w for w in times if not w.precise and w.day == now.date() and not PAST_TENSE.search(text)]
     past = [w for w in times if not w.is_future(now) and w not in asked_today]
     future = [w for w in times if w.is_future(now)]
     if past:
-        return Mentioned(treatment=past[0], target=future[0] if future else None, after=after)
+        return Mentioned(treatment=past[0], target=future[0] if future else None)
     if future and FUTURE_TREATMENT.search(text):
-        return Mentioned(future_treatment=future[0], target=future[1] if len(future) > 1 else None, after=after)
-    return Mentioned(target=future[0] if future else None, after=after)
+        return Mentioned(future_treatment=future[0], target=future[1] if len(future) > 1 else None)
+    return Mentioned(target=future[0] if future else None)
 
 
 def to_slot(when: When) -> str:
@@ -333,4 +286,4 @@ def from_slot(value: str, now: datetime) -> When:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=now.tzinfo)
         return When(value, moment, True)
-    return When(value, _day(date.fromisoformat(value), now), False)
+    return When(value, start_of_day(date.fromisoformat(value), now), False)

@@ -7,7 +7,8 @@ import pytest
 from actions.aftercare_rules import Status, day_plan, describe_duration, verdict
 from actions.aftercare_text import after_answer, find_rule, general_answer, plan_text, timed_answer, why_answer
 from actions.knowledge import load_knowledge
-from actions.treatment_dates import find_after, find_times
+from actions.time_after_treatment import find_after
+from actions.treatment_dates import find_times
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 21, 15, 30, tzinfo=UTC)
