@@ -46,7 +46,7 @@ $(INSTALLED): requirements.in requirements.lock requirements.models.txt
 	$(BIN)/python -c "import spacy, sys; spacy.load(sys.argv[1])" "$$(sed -n 's/^ *model: \"\(.*\)\"/\1/p' config.yml)"
 	touch $@
 
-$(RESPONSES): knowledge/microneedling.yml actions/knowledge.py actions/render_responses.py | $(INSTALLED)
+$(RESPONSES): knowledge/microneedling.yml knowledge/triage.yml actions/knowledge.py actions/triage.py actions/render_responses.py | $(INSTALLED)
 	$(BIN)/python -m actions.render_responses $@
 
 responses: $(RESPONSES)  ## Render the knowledge into Rasa responses.
@@ -66,8 +66,8 @@ run: $(MODEL)  ## Set everything up, start the action server and the assistant (
 shell: $(MODEL)  ## Chat in the terminal (starts the action server too).
 	@scripts/run.sh "$(BIN)" "$(MODEL)" "$(RASA_PORT)" "$(ACTIONS_PORT)" "$(CORS_ORIGINS)" shell
 
-validate: $(INSTALLED) $(RESPONSES)  ## Rasa's own data checks.
-	$(RASA) data validate --fail-on-warnings
+validate: $(INSTALLED) $(RESPONSES)  ## Rasa's own data checks (as --fail-on-warnings).
+	PYTHONPATH=. $(BIN)/python scripts/validate_data.py
 
 test: $(MODEL) $(AUDIT_VENV)/.installed  ## Set up what the tests need and run them all.
 	scripts/test.sh "$(BIN)" "$(MODEL)" "$(RESULTS)"

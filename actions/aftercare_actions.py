@@ -20,13 +20,15 @@ from rasa_sdk.types import DomainDict
 from actions import clock
 from actions.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT, PLAN
 from actions.aftercare_text import (
-    after_answer, find_rule, future_text, general_answer, noted_text, plan_text, timed_answer)
+    after_answer, claim_answer, find_rule, future_text, general_answer, noted_text, plan_text, timed_answer)
+from actions.claims import read_claim
 from actions.knowledge import AftercareRule, Knowledge, load_knowledge
 from actions.nlu_ranking import entity_value, is_time_follow_up
+from actions.question_actions import answer_other_parts, parts_of, rule_text
+from actions.slots import DATE_SLOT, remembered_treatment
 from actions.time_after_treatment import find_after
-from actions.treatment_dates import Mentioned, When, from_slot, split_treatment_and_target, to_slot
+from actions.treatment_dates import Mentioned, When, split_treatment_and_target, to_slot
 
-DATE_SLOT = "treatment_date"
 TIME_ENTITIES = ("DATE", "TIME")  # from spaCy's NER (components/spacy_dates.py)
 # At the date prompt, these without a usable date make the form ask again.
 ASK_AGAIN_INTENTS = ("inform_treatment_date", "ask_aftercare", "ask_aftercare_plan")
@@ -59,11 +61,7 @@ class AftercareMixin:
     @staticmethod
     def treatment(tracker: Tracker, now: datetime) -> Optional[When]:
         """The remembered treatment date, if any."""
-        value = tracker.get_slot(DATE_SLOT)
-        try:
-            return from_slot(value, now) if value else None
-        except ValueError:
-            return None
+        return remembered_treatment(tracker, now)
 
     @staticmethod
     def asks_unknown_topic(tracker: Tracker, mentioned: Optional[Mentioned] = None) -> bool:
@@ -94,9 +92,29 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         return "action_aftercare_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if parts_of(tracker):
+            # Several questions: each answered in order, for the date if known, none asked for.
+            return answer_other_parts(dispatcher, tracker, set(), first=0)
+        events = self._answer(dispatcher, tracker)
+        rule = find_rule(self.knowledge(), tracker.get_slot(TOPIC_SLOT))
+        # The message's other questions ("...and when will I see results?") come next.
+        return events + answer_other_parts(dispatcher, tracker, {("rule", rule.key)} if rule else set())
+
+    def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         knowledge, now = self.knowledge(), clock.now()
         treated = self.treatment(tracker, now)
         mentioned = self.mentioned(tracker, now) or Mentioned()
+        events: List[EventType] = []
+        said = mentioned.treatment or mentioned.future_treatment
+        if said and (treated is None or said.moment != treated.moment):
+            # A date in the question counts even when the rule needs none
+            # ("had it this morning, can I wash my face tonight?").
+            treated = said
+            events.append(SlotSet(DATE_SLOT, to_slot(said)))
+        return events + self._answer_for(dispatcher, tracker, knowledge, now, treated, mentioned)
+
+    def _answer_for(self, dispatcher: CollectingDispatcher, tracker: Tracker, knowledge: Knowledge, now: datetime,
+                    treated: Optional[When], mentioned: Mentioned) -> List[EventType]:
         at = mentioned.target.moment if mentioned.target else now
         if treated and mentioned.after:
             at = mentioned.after.moment(treated)  # "two weeks after my treatment"
@@ -106,6 +124,10 @@ class ActionAftercareAnswer(AftercareMixin, Action):
             return []
         unknown_topic = self.asks_unknown_topic(tracker, mentioned)
         rule = self.rule(tracker, unknown_topic)
+        claim = read_claim(tracker.latest_message.get("text") or "")
+        if rule is not None and claim is not None:
+            dispatcher.utter_message(text=claim_answer(knowledge, rule, claim))
+            return []
         if tracker.get_slot(TOPIC_SLOT) == PLAN:
             if treated:
                 dispatcher.utter_message(text=plan_text(knowledge, treated, now))
@@ -140,12 +162,22 @@ class ActionRememberTreatmentDate(AftercareMixin, Action):
         if not treated:
             dispatcher.utter_message(text=knowledge.aftercare_messages["bad_date"])
             return []
+        events: List[EventType] = [SlotSet(DATE_SLOT, to_slot(treated))]
+        rule = find_rule(knowledge, entity_value(tracker.latest_message, TOPIC_SLOT))
+        text = tracker.latest_message.get("text") or ""
+        asked_about_a_time = mentioned.target or find_after(text)
+        if rule and (asked_about_a_time or not treated.is_future(now)):
+            # "my appointment is on Friday, can I play tennis on Saturday?": the date and the verdict.
+            dispatcher.utter_message(text=rule_text(knowledge, rule.key, text, treated, now))
+            return events + [SlotSet(TOPIC_SLOT, rule.key)]
         if treated.is_future(now):
             dispatcher.utter_message(text=future_text(knowledge, treated))
             dispatcher.utter_message(response="utter_faq/preparation")
         else:
             dispatcher.utter_message(text=noted_text(knowledge, treated, now))
-        return [SlotSet(DATE_SLOT, to_slot(treated))]
+        if rule:  # a treatment still ahead and a rule: the rule as it will apply
+            dispatcher.utter_message(text=general_answer(knowledge, rule))
+        return events
 
 
 class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
@@ -157,12 +189,16 @@ class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
+        if parts_of(tracker):
+            return []  # several questions: answered at once, with the date if it is known
         rule = self.rule(tracker)
         if tracker.get_slot(TOPIC_SLOT) != PLAN and (rule is None or rule.wait_hours in (0, None)):
             return []  # the answer does not depend on the date
         mentioned = self.mentioned(tracker, clock.now())
         if mentioned and mentioned.after and not tracker.get_slot(DATE_SLOT) and tracker.get_slot(TOPIC_SLOT) != PLAN:
             return []  # "two weeks after my treatment": answered without a date
+        if read_claim(tracker.latest_message.get("text") or ""):
+            return []  # "I read that makeup is fine the same evening": checked against the rule itself
         return domain_slots
 
     async def extract_treatment_date(
@@ -200,5 +236,7 @@ class ActionAskTreatmentDate(AftercareMixin, Action):
         # A question about a given time gets its verdict once the date is known, not the general rule.
         if rule is not None and not (mentioned and mentioned.target):
             dispatcher.utter_message(text=general_answer(knowledge, rule))
+        # The message's other questions are answered before the date is asked for.
+        events = answer_other_parts(dispatcher, tracker, {("rule", rule.key)} if rule else set())
         dispatcher.utter_message(text=messages["ask_date"])
-        return []
+        return events

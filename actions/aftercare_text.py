@@ -18,6 +18,7 @@ from actions.aftercare_rules import (
     describe_window,
     verdict,
 )
+from actions.claims import Claim, matches
 from actions.knowledge import AftercareRule, Knowledge, Source, source_line
 from actions.time_after_treatment import After
 from actions.treatment_dates import When
@@ -54,6 +55,12 @@ def general_answer(knowledge: Knowledge, rule: AftercareRule) -> str:
     if rule.afterwards:
         text += " " + _fill(knowledge, "afterwards", afterwards=rule.afterwards)
     return _with_sources(text, [rule])
+
+
+def claim_answer(knowledge: Knowledge, rule: AftercareRule, claim: Claim) -> str:
+    """ "That matches / That's not what the articles say", then the rule."""
+    opening = knowledge.aftercare_messages["claim_true" if matches(claim, rule) else "claim_false"]
+    return opening + " " + general_answer(knowledge, rule)
 
 
 def why_answer(knowledge: Knowledge, rule: AftercareRule) -> str:

@@ -25,6 +25,11 @@ AFTERCARE = "aftercare"
 WARNING = "warning"
 FAQ_RESPONSE_PREFIX = "utter_faq/"
 WARNING_RESPONSE = "utter_warning_signs"
+# Answers to a symptom report (actions/safety_actions.py): after a warning
+# sign every follow-up repeats the advice; ordinary healing is followed up
+# like the side-effects answer.
+WARNING_RESPONSES = (WARNING_RESPONSE, "utter_symptom_emergency", "utter_symptom_unclear")
+HEALING_RESPONSE = "utter_symptom_expected"
 # Actions that answer about the aftercare rule in the slot. The date prompt
 # gives the rule's general answer first; Rasa logs it as the form's action,
 # not as action_ask_treatment_date.
@@ -46,7 +51,7 @@ KINDS = {
 @dataclass(frozen=True)
 class Topic:
     """What an answer was about: ``kind`` is faq, aftercare or warning; ``key``
-    the FAQ topic or aftercare rule (empty for the warning-sign advice)."""
+    the FAQ topic or aftercare rule, or the response of the warning advice given."""
 
     kind: str
     key: str = ""
@@ -77,8 +82,10 @@ def current_topic(events: Iterable[Dict[str, Any]]) -> Optional[Topic]:
             response = (event.get("metadata") or {}).get("utter_action") or ""
             if response.startswith(FAQ_RESPONSE_PREFIX):
                 return Topic(FAQ, response[len(FAQ_RESPONSE_PREFIX):])
-            if response == WARNING_RESPONSE:
-                return Topic(WARNING)
+            if response in WARNING_RESPONSES:
+                return Topic(WARNING, response)
+            if response == HEALING_RESPONSE:
+                return Topic(FAQ, "side_effects")
         elif kind == "action" and event.get("name") in AFTERCARE_ACTIONS:
             aftercare_answered = True
     return None

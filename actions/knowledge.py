@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -75,13 +74,10 @@ class AftercareRule:
 
 @dataclass(frozen=True)
 class Knowledge:
-    """All topics and sources, plus the warning-sign advice."""
+    """All topics, sources and aftercare rules (symptoms: knowledge/triage.yml)."""
 
     sources: Dict[str, Source]
     topics: Dict[str, Topic]
-    warning_signs: str
-    warning_sources: Tuple[Source, ...]
-    warning_patterns: Tuple[str, ...]
     menu_topics: Tuple[str, ...]
     capabilities: str
     did_you_mean: str
@@ -89,6 +85,7 @@ class Knowledge:
     empty_message: str
     too_long: str
     fallback: str
+    general_safety_source: str
     aftercare: Dict[str, AftercareRule]
     aftercare_messages: Dict[str, str]
     # topic key (or FOLLOW_UP_RULE) -> kind of follow-up -> FAQ topic key (or FOLLOW_UP_RULE)
@@ -130,7 +127,6 @@ def parse_knowledge(raw: dict) -> Knowledge:
             raise KnowledgeError(f"topic {topic.key}: unknown follow-ups {unknown}")
         if not 1 <= len(topic.follow_ups) <= 3:
             raise KnowledgeError(f"topic {topic.key}: needs 1 to 3 follow-ups")
-    warning = raw["warning_signs"]
     menu = raw["menu"]
     unknown = [k for k in menu["topics"] if k not in topics]
     if unknown:
@@ -162,9 +158,6 @@ def parse_knowledge(raw: dict) -> Knowledge:
     return Knowledge(
         sources=sources,
         topics=topics,
-        warning_signs=_clean(warning["answer"]),
-        warning_sources=_resolve_sources(warning.get("sources", []), sources, "warning_signs"),
-        warning_patterns=tuple(warning.get("patterns", [])),
         menu_topics=tuple(menu["topics"]),
         capabilities=_clean(menu["capabilities"]),
         did_you_mean=_clean(menu["did_you_mean"]),
@@ -172,6 +165,7 @@ def parse_knowledge(raw: dict) -> Knowledge:
         empty_message=_clean(menu["empty_message"]),
         too_long=_clean(menu["too_long"]),
         fallback=_clean(menu["fallback"]),
+        general_safety_source=_clean(menu["general_safety_source"]),
         aftercare=aftercare,
         aftercare_messages={k: _clean(v) for k, v in raw["aftercare_messages"].items()},
         follow_ups=follow_ups,
@@ -209,10 +203,3 @@ def topic_payload(topic_key: str) -> str:
 def topic_buttons(knowledge: Knowledge, keys: List[str]) -> List[Dict[str, str]]:
     """Buttons for the given topic keys, labelled as in the knowledge file."""
     return [{"title": knowledge.topics[k].label, "payload": topic_payload(k)} for k in keys]
-
-
-def warning_sign_matcher(knowledge: Knowledge) -> "re.Pattern[str]":
-    """One case-insensitive regex matching any warning-sign pattern."""
-    if not knowledge.warning_patterns:
-        raise KnowledgeError("warning_signs: needs patterns")
-    return re.compile("|".join(f"(?:{p})" for p in knowledge.warning_patterns), re.IGNORECASE)

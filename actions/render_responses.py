@@ -1,7 +1,7 @@
 """Writes the Rasa training data derived from the knowledge file.
 
-The responses (FAQ answers with sources and follow-up buttons, warning-sign
-advice, topic menu) and a lookup table of aftercare topic words.
+The responses (FAQ answers with sources and follow-up buttons, the symptom
+triage answers of knowledge/triage.yml, topic menu) and a lookup table of aftercare topic words.
 
 Run as ``python -m actions.render_responses data/generated/knowledge.yml``
 (the Makefile does this before training, validating and testing). The output
@@ -12,19 +12,41 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 import yaml
 
 from actions.knowledge import Knowledge, answer_text, load_knowledge, source_line, topic_buttons
+from actions.triage import Answer, TriageRules, load_triage_rules
+
+# The response for each triage level; "utter_warning_signs" is the urgent
+# advice (actions/safety_actions.py says which one applies).
+TRIAGE_RESPONSES = {
+    "emergency": "utter_symptom_emergency",
+    "urgent": "utter_warning_signs",
+    "expected": "utter_symptom_expected",
+    "unclear": "utter_symptom_unclear",
+}
 
 HEADER = (
-    "# GENERATED from knowledge/microneedling.yml by actions/render_responses.py.\n"
+    "# GENERATED from knowledge/microneedling.yml and knowledge/triage.yml by actions/render_responses.py.\n"
     "# Do not edit: change the knowledge file and run `make responses`.\n"
 )
 
 
-def render(knowledge: Knowledge) -> Dict[str, Any]:
+def triage_text(knowledge: Knowledge, answer: Answer) -> str:
+    """A triage answer with its sources: the articles', then "general safety
+    practice" where the advice (emergency services) comes from no article."""
+    articles = tuple(knowledge.sources[key] for key in answer.sources if key in knowledge.sources)
+    lines = [answer.text]
+    if articles:
+        lines.append(source_line(articles))
+    if any(key not in knowledge.sources for key in answer.sources):
+        lines.append(knowledge.general_safety_source)
+    return "\n".join(lines)
+
+
+def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[str, Any]:
     """The responses and the topic lookup as a Rasa training-data mapping."""
     responses: Dict[str, Any] = {}
     for topic in knowledge.topics.values():
@@ -34,9 +56,8 @@ def render(knowledge: Knowledge) -> Dict[str, Any]:
                 "buttons": topic_buttons(knowledge, list(topic.follow_ups)),
             }
         ]
-    responses["utter_warning_signs"] = [
-        {"text": knowledge.warning_signs + "\n" + source_line(knowledge.warning_sources)}
-    ]
+    for level, answer in (triage or load_triage_rules()).answers.items():
+        responses[TRIAGE_RESPONSES[level]] = [{"text": triage_text(knowledge, answer)}]
     # Said when no date is given at the prompt, and when the action server is down.
     general = knowledge.aftercare_messages["general_intro"] + "\n" + answer_text(knowledge.topics["aftercare"])
     responses["utter_aftercare_general"] = [{"text": general}]

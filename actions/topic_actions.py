@@ -77,7 +77,7 @@ class ActionFollowUp(Action):
             offer_topics(dispatcher, knowledge, follow_ups.suggestions(current, related, list(knowledge.menu_topics)))
             return []
         if answer.kind == follow_ups.WARNING:
-            dispatcher.utter_message(response=follow_ups.WARNING_RESPONSE)
+            dispatcher.utter_message(response=answer.key or follow_ups.WARNING_RESPONSE)
             return []
         if answer.kind == follow_ups.FAQ:
             dispatcher.utter_message(response=f"{follow_ups.FAQ_RESPONSE_PREFIX}{answer.key}")

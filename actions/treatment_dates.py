@@ -42,7 +42,7 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?]| - | and | but | so | can | could | may | s
 # Words that say the treatment is still to come ("I'm having it next week").
 FUTURE_TREATMENT = re.compile(
     r"\b(having|getting|booked|scheduled|will have|going to have|gonna have|appointment is|is on)\b")
-PAST_TENSE = re.compile(r"\b(had|was|were|did|got|went|ago|treated|been)\b")
+PAST_TENSE = re.compile(r"\b(had|was|were|did|got|went|ago|back|treated|been)\b")
 
 NUMBER = r"(\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
 _MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in MONTHS) + r")\.?"
@@ -171,16 +171,16 @@ def _patterns(now: datetime, text: str):
     today = now.date()
     return [
         (r"\b(just now|right now|an? moment ago|earlier today)\b", lambda m: (now, True)),
-        (rf"\b{NUMBER} (?:hours?|hrs?|h) ago\b",
+        (rf"\b{NUMBER} (?:hours?|hrs?|h) (?:ago|back)\b",
          lambda m: (now - timedelta(hours=number_value(m.group(1))), True)),
         (r"\bhalf an hour ago\b", lambda m: (now - timedelta(minutes=30), True)),
-        (rf"\b{NUMBER} (?:minutes?|mins?) ago\b",
+        (rf"\b{NUMBER} (?:minutes?|mins?) (?:ago|back)\b",
          lambda m: (now - timedelta(minutes=number_value(m.group(1))), True)),
-        (rf"\b{NUMBER} days? ago\b", lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1))), now), False)),
-        (rf"\b{NUMBER} weeks? ago\b", lambda m: (start_of_day(today - timedelta(weeks=number_value(m.group(1))), now), False)),
-        (rf"\b{NUMBER} fortnights? ago\b",
+        (rf"\b{NUMBER} days? (?:ago|back)\b", lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1))), now), False)),
+        (rf"\b{NUMBER} weeks? (?:ago|back)\b", lambda m: (start_of_day(today - timedelta(weeks=number_value(m.group(1))), now), False)),
+        (rf"\b{NUMBER} fortnights? (?:ago|back)\b",
          lambda m: (start_of_day(today - timedelta(weeks=2 * number_value(m.group(1))), now), False)),
-        (rf"\b{NUMBER} months? ago\b", lambda m: (start_of_day(_minus_months(today, number_value(m.group(1))), now), False)),
+        (rf"\b{NUMBER} months? (?:ago|back)\b", lambda m: (start_of_day(_minus_months(today, number_value(m.group(1))), now), False)),
         (r"\b(?:the )?day before yesterday\b", lambda m: (start_of_day(today - timedelta(days=2), now), False)),
         (r"\byesterday (morning|afternoon|evening|night)\b",
          lambda m: (_at(today - timedelta(days=1), PART_OF_DAY_END[m.group(1)], now), True)),

@@ -40,10 +40,13 @@ class ActionServerDownPolicy(Policy):
         """Nothing to learn: the policy reacts to a state, not to stories."""
         return self._resource
 
-    def _fallback_for(self, action: Optional[str]) -> Optional[str]:
-        fallbacks: Dict[str, str] = self.config.get("fallbacks") or {}
+    def _fallback_for(self, action: Optional[str], intent: Optional[str] = None) -> Optional[str]:
+        fallbacks: Dict[str, Any] = self.config.get("fallbacks") or {}
         if action in fallbacks:
-            return fallbacks[action]
+            fallback = fallbacks[action]
+            # A mapping: the response for the message's intent (an FAQ gets
+            # utter_faq, an out-of-scope question utter_out_of_scope).
+            return fallback.get(intent) or next(iter(fallback.values())) if isinstance(fallback, dict) else fallback
         if action in (self.config.get("watched") or []):
             return self.config["default"]
         return None
@@ -63,13 +66,13 @@ class ActionServerDownPolicy(Policy):
             return self._prediction(probabilities)
         last = tracker.events[-1] if tracker.events else None
         if isinstance(last, ActionExecuted):
-            fallback = self._fallback_for(last.action_name)
+            fallback = self._fallback_for(last.action_name, tracker.latest_message.intent.get("name"))
             if fallback:  # the watched action returned no events at all: it failed
                 probabilities[domain.index_for_action(fallback)] = 1.0
                 return self._prediction(probabilities)
         # Read back from the end only: this runs before every bot action.
         recent = list(itertools.islice((e.action_name for e in reversed(tracker.events)
                                         if isinstance(e, ActionExecuted)), 2))
-        if len(recent) == 2 and recent[0] == self._fallback_for(recent[1]):
+        if len(recent) == 2 and recent[0] == self._fallback_for(recent[1], tracker.latest_message.intent.get("name")):
             probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
         return self._prediction(probabilities)

@@ -24,7 +24,7 @@ from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.minilm_encoder import MiniLMEncoder
+from components.minilm_encoder import shared_encoder
 from components.wordpiece import Piece
 
 
@@ -71,7 +71,7 @@ class MiniLMFeaturizer(DenseFeaturizer, GraphComponent):
 
     def __init__(self, config: Dict[Text, Any], name: Text) -> None:
         super().__init__(name, config)
-        self._encoder = MiniLMEncoder(config.get("model_dir"))
+        self._encoder = shared_encoder(config.get("model_dir"))
 
     def _features(self, message: Message, attribute: Text) -> Optional[Tuple[np.ndarray, np.ndarray]]:
         tokens = message.get(TOKENS_NAMES[attribute])

@@ -17,8 +17,10 @@ ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def domain():
-    """domain.yml plus the responses generated from the knowledge file."""
-    generated = Domain.from_dict({"responses": render(load_knowledge())["responses"]})
+    """domain.yml plus the responses generated from the knowledge file, and the
+    retrieval actions Rasa adds for the retrieval intents of the training data."""
+    generated = Domain.from_dict({"responses": render(load_knowledge())["responses"],
+                                  "actions": ["utter_faq", "utter_out_of_scope"]})
     return Domain.load(str(ROOT / "domain.yml")).merge(generated)
 
 
@@ -31,8 +33,8 @@ def policy(tmp_path_factory):
     return ActionServerDownPolicy.create(settings, storage, Resource("down"), ExecutionContext(GraphSchema({})))
 
 
-def _predict(policy, domain, *events, channel="rest"):
-    user = UserUttered("hi", input_channel=channel)
+def _predict(policy, domain, *events, channel="rest", intent="greet"):
+    user = UserUttered("hi", intent={"name": intent, "confidence": 1.0}, input_channel=channel)
     tracker = DialogueStateTracker.from_events("u", [ActionExecuted("action_listen"), user, *events])
     prediction = policy.predict_action_probabilities(tracker, domain)
     if max(prediction.probabilities) == 0:
@@ -43,6 +45,16 @@ def _predict(policy, domain, *events, channel="rest"):
 def test_silent_aftercare_action_gets_the_general_advice(policy, domain):
     assert _predict(policy, domain, ActionExecuted("action_aftercare_answer")) == "utter_aftercare_general"
     assert _predict(policy, domain, ActionExecuted("treatment_date_form")) == "utter_aftercare_general"
+
+
+@pytest.mark.parametrize("intent, response", [("faq", "utter_faq"), ("out_of_scope", "utter_out_of_scope")])
+def test_a_silent_question_action_gets_rasas_own_answer_for_the_messages_intent(policy, domain, intent, response):
+    # the selector needs no action server: an FAQ still gets its answer, an out-of-scope one its reply
+    assert _predict(policy, domain, ActionExecuted("action_answer_question"), intent=intent) == response
+
+
+def test_a_silent_triage_still_gives_the_warning_advice(policy, domain):
+    assert _predict(policy, domain, ActionExecuted("action_triage"), intent="report_symptom") == "utter_warning_signs"
 
 
 def test_silent_button_action_asks_to_type_the_question(policy, domain):

@@ -171,3 +171,23 @@ def test_a_time_asked_about_without_a_date_asks_the_date_without_the_general_rul
                            slots={"aftercare_topic": "makeup", "requested_slot": "treatment_date"})
     ActionAskTreatmentDate().run(dispatcher, tracker, domain)
     assert _texts(dispatcher) == [load_knowledge().aftercare_messages["ask_date"]]
+
+
+def test_a_date_in_the_question_counts_when_the_rule_needs_none(dispatcher, make_tracker, domain):
+    tracker = make_tracker("had it this morning, can I wash my face tonight", "ask_aftercare",
+                           entities=[{"entity": "TIME", "value": "this morning"}, {"entity": "TIME", "value": "tonight"}]
+                           + _topic("wash"), slots={"aftercare_topic": "wash"})
+    events = ActionAftercareAnswer().run(dispatcher, tracker, domain)
+    (text,) = _texts(dispatcher)
+    assert text.startswith("Yes, from the start: cleanse gently")
+    assert events == [SlotSet("treatment_date", "2026-11-21T12:00+00:00")]
+
+
+def test_a_treatment_ahead_and_a_question_get_the_verdict_for_the_day_asked(dispatcher, make_tracker, domain):
+    # Saturday 21 Nov: treatment on Monday 23, gym on Tuesday 24 (day 1 of a 3-day wait)
+    tracker = make_tracker("my appointment is on Monday, can I go to the gym on Tuesday?", "inform_treatment_date",
+                           entities=_topic("gym"))
+    events = ActionRememberTreatmentDate().run(dispatcher, tracker, domain)
+    (text,) = _texts(dispatcher)
+    assert text.startswith("Not yet on Tue 24 Nov: no strenuous exercise")
+    assert SlotSet("treatment_date", "2026-11-23") in events

@@ -55,7 +55,11 @@ def test_the_kind_of_follow_up(text, kind):
       _action("action_deactivate_loop")], Topic("aftercare", "sun")),
     # the day plan is followed up like the aftercare FAQ
     ([_user(), _slot("plan"), _action("action_aftercare_answer")], Topic("faq", "aftercare")),
-    ([_user(), {"event": "bot", "metadata": {"utter_action": "utter_warning_signs"}}], Topic("warning")),
+    ([_user(), {"event": "bot", "metadata": {"utter_action": "utter_warning_signs"}}], Topic("warning", "utter_warning_signs")),
+    ([_user(), {"event": "bot", "metadata": {"utter_action": "utter_symptom_emergency"}}],
+     Topic("warning", "utter_symptom_emergency")),
+    # ordinary healing is followed up like the side-effects answer
+    ([_user(), {"event": "bot", "metadata": {"utter_action": "utter_symptom_expected"}}], Topic("faq", "side_effects")),
     # a new session forgets the old topic
     ([_user(), _faq_answer("pain"), {"event": "session_started"}, _user()], None),
     # greetings and thanks are not topics: the last one stays current

@@ -95,10 +95,13 @@ def test_answers_are_short(knowledge):
         assert len(sentences) <= 5 and len(topic.answer) <= 500, topic.key
 
 
-def test_side_effects_and_warning_signs_point_to_the_provider(knowledge):
+def test_side_effects_and_warning_signs_point_to_the_clinic(knowledge):
     assert "contact your provider" in knowledge.topics["side_effects"].answer
-    assert "contact your provider" in knowledge.warning_signs
-    assert "medical care" in knowledge.warning_signs
+    responses = render(knowledge)["responses"]
+    assert "contact your clinic today" in responses["utter_warning_signs"][0]["text"]
+    assert responses["utter_symptom_emergency"][0]["text"].startswith("Please call emergency services now")
+    # advice that no article gives says where it comes from
+    assert responses["utter_symptom_emergency"][0]["text"].endswith(knowledge.general_safety_source)
 
 
 def test_answer_text_ends_with_the_source_titles(knowledge):
@@ -113,7 +116,8 @@ def test_answers_have_no_blank_lines(knowledge):
     """Rasa's channels split text on blank lines: the sources would arrive alone."""
     for topic in knowledge.topics.values():
         assert "\n\n" not in answer_text(topic), topic.key
-    assert "\n\n" not in render(knowledge)["responses"]["utter_warning_signs"][0]["text"]
+    for name in ("utter_warning_signs", "utter_symptom_emergency", "utter_symptom_expected", "utter_symptom_unclear"):
+        assert "\n\n" not in render(knowledge)["responses"][name][0]["text"], name
 
 
 def test_rendered_responses_cover_every_topic_with_follow_up_buttons(knowledge):

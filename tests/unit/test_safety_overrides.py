@@ -1,39 +1,46 @@
-"""The warning-sign safety net, run as the real Rasa component."""
+"""Symptoms and not-covered conditions decided by the word tables, run as the real Rasa component."""
 
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from components.warning_signs import WarningSignOverride
+from components.safety_overrides import SafetyOverride
 
 
 @pytest.fixture(scope="module")
 def override():
-    return WarningSignOverride.create({}, None, None, None)
+    return SafetyOverride.create({}, None, None, None)
 
 
-def _classify(override, text, intent="faq"):
+def _classify(override, text, intent="faq", entities=()):
     message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9},
-                            "intent_ranking": [{"name": intent, "confidence": 0.9}]})
+                            "intent_ranking": [{"name": intent, "confidence": 0.9}], "entities": list(entities)})
     (message,) = override.process([message])
-    return message.get("intent")["name"], [r["name"] for r in message.get("intent_ranking")]
+    return message
 
 
-@pytest.mark.parametrize("text", [
-    "there's pus on my cheek",
-    "I have a FEVER since yesterday",
-    "running a high temperature",
-    "the redness is spreading to my neck",
-    "it's getting worse, more red every day",
-    "my skin looks infected",
-    "severe pain after the treatment",
-    "the swelling is unbearable",
-    "my eye is swollen shut",
-    "it's oozing yellow stuff",
+@pytest.mark.parametrize("text, level", [
+    ("there's pus on my cheek", "urgent"),
+    ("I have a FEVER since yesterday", "urgent"),
+    ("the redness is spreading to my neck", "urgent"),
+    ("it's oozing yellow stuff", "urgent"),
+    ("my lips are swelling up and I can't breathe properly", "emergency"),
+    ("bit pink and tight the day after, is that ok?", "expected"),
 ])
-def test_warning_signs_override_any_prediction(override, text):
-    intent, ranking = _classify(override, text)
-    assert intent == "report_warning_sign"
-    assert ranking[:2] == ["report_warning_sign", "faq"]
+def test_a_symptom_report_overrides_any_prediction(override, text, level):
+    message = _classify(override, text)
+    assert message.get("intent")["name"] == "report_symptom"
+    assert [r["name"] for r in message.get("intent_ranking")][:2] == ["report_symptom", "faq"]
+    assert message.get("triage")["level"] == level
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("can I have it while pregnant?", "pregnancy"),
+    ("I take warfarin every day", "blood_thinners"),
+])
+def test_a_condition_the_articles_dont_cover_overrides_any_prediction(override, text, condition):
+    message = _classify(override, text)
+    assert message.get("intent")["name"] == "ask_not_covered"
+    assert message.get("conditions") == [condition]
 
 
 @pytest.mark.parametrize("text", [
@@ -44,4 +51,21 @@ def test_warning_signs_override_any_prediction(override, text):
     "/choose_topic{\"topic\":\"side_effects\"}",
 ])
 def test_ordinary_questions_are_left_alone(override, text):
-    assert _classify(override, text)[0] == "faq"
+    message = _classify(override, text)
+    assert message.get("intent")["name"] == "faq"
+    assert message.get("triage") is None and message.get("conditions") is None
+
+
+def _topic(value):
+    return [{"entity": "aftercare_topic", "value": value}]
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("it's peeling, can I pick the bits off?", _topic("pick"), "ask_aftercare"),
+    ("it's oozing, can I put cream on it?", _topic("cream"), "report_symptom"),
+    ("dryness and some flakes, nothing else, day 2", _topic("flakes"), "report_symptom"),
+    ("minor stinging when I put sunscreen on, day 1", _topic("sunscreen"), "report_symptom"),
+], ids=["ordinary healing: the aftercare question is answered", "a warning sign always wins",
+        "a description naming flakes is no question", "a description naming sunscreen is no question"])
+def test_beside_an_aftercare_question_only_a_warning_sign_overrides(override, text, entities, expected):
+    assert _classify(override, text, "ask_aftercare", entities).get("intent")["name"] == expected

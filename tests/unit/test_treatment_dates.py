@@ -13,6 +13,8 @@ SATURDAY = datetime(2026, 11, 21, 15, 30, tzinfo=UTC)
 @pytest.mark.parametrize("phrase, day, precise", [
     ("3 days ago", date(2026, 11, 18), False),
     ("three days ago", date(2026, 11, 18), False),
+    ("had it 2 days back", date(2026, 11, 19), False),
+    ("a week back", date(2026, 11, 14), False),
     ("a couple of days ago", date(2026, 11, 19), False),
     ("yesterday", date(2026, 11, 20), False),
     ("the day before yesterday", date(2026, 11, 19), False),

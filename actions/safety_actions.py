@@ -1,0 +1,70 @@
+"""Symptoms and conditions the articles don't cover: thin actions over
+actions/triage.py and actions/not_covered.py.
+
+A symptom report is triaged again here, with the remembered treatment day
+when the message gives none ("still red" means something else on day 10 than
+on day 1). Emergency and urgent answers stand alone: no aftercare advice
+that could delay care. Ordinary healing is reassured, and the message's
+other questions are answered after it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import clock
+from actions.knowledge import load_knowledge
+from actions.nlu_ranking import candidate_topics
+from actions.not_covered import Condition, answer as not_covered_answer, find_conditions, load_not_covered
+from actions.question_actions import answer_other_parts
+from actions.render_responses import TRIAGE_RESPONSES
+from actions.slots import remembered_treatment
+from actions.topic_actions import offer_topics
+from actions.triage import EMERGENCY, EXPECTED, UNCLEAR, load_triage_rules, triage
+
+
+
+class ActionTriage(Action):
+    """Answers a description of how the skin or body is after treatment."""
+
+    def name(self) -> Text:
+        return "action_triage"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        now = clock.now()
+        treated = remembered_treatment(tracker, now)
+        day = (now.date() - treated.day).days if treated and not treated.is_future(now) else None
+        found = triage(tracker.latest_message.get("text") or "", load_triage_rules(), day)
+        # The model took it for a symptom but no sign is known: ask, never reassure.
+        level = found.level if found else UNCLEAR
+        dispatcher.utter_message(response=TRIAGE_RESPONSES[level])
+        table = load_not_covered()
+        conditions = find_conditions(tracker.latest_message.get("text") or "", table)
+        if conditions and level != EMERGENCY:
+            dispatcher.utter_message(text=not_covered_answer(conditions, table))
+        if level == EXPECTED:
+            return answer_other_parts(dispatcher, tracker, set())
+        return []
+
+
+class ActionNotCovered(Action):
+    """Says the articles don't cover a condition, what they do say, and who can advise."""
+
+    def name(self) -> Text:
+        return "action_not_covered"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        table = load_not_covered()
+        conditions: List[Condition] = find_conditions(tracker.latest_message.get("text") or "", table)
+        if conditions:
+            dispatcher.utter_message(text=not_covered_answer(conditions, table))
+            return []
+        # The model's guess alone, with no condition the table knows: "did you mean".
+        knowledge = load_knowledge()
+        topics = candidate_topics(tracker.latest_message, knowledge.topics) or list(knowledge.menu_topics)
+        offer_topics(dispatcher, knowledge, topics)
+        return []

@@ -1,0 +1,22 @@
+"""The slots the actions read and set (domain.yml), and reading them back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from rasa_sdk import Tracker
+
+from actions.treatment_dates import When, from_slot
+
+# ISO date or date and time of the treatment (actions/treatment_dates.to_slot).
+DATE_SLOT = "treatment_date"
+
+
+def remembered_treatment(tracker: Tracker, now: datetime) -> Optional[When]:
+    """The remembered treatment date, if any (None for an unreadable value)."""
+    value = tracker.get_slot(DATE_SLOT)
+    try:
+        return from_slot(value, now) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,272 @@
+"""Whole messages: each question of a message, and aftercare words the rules don't list.
+
+Two things the classifiers cannot do with one label per message:
+
+* **Several questions in one message** ("how long is recovery and when can I
+  wear makeup?"). ``split_questions`` (components/question_split.py) cuts the
+  message into its questions; each part is matched by meaning to the nearest
+  training examples in MiniLM's space (its intent, FAQ answer and aftercare
+  rule) and listed under ``parts`` in the parse data, in the order asked, for
+  the actions to answer each. The message's own answer (the one ``utter_faq``
+  and the tests read) becomes the first question's.
+* **Claims to check** ("I read that makeup is fine the same evening, right?")
+  and **a date with a question** ("my appointment is today, can I work out
+  tonight?") that name an aftercare rule are aftercare questions, whatever
+  the model thought: the aftercare answer gives the rule's verdict.
+* **Activities and products the knowledge file doesn't name** ("can I go to
+  spin class tomorrow?", "is an acid toner ok?"). An aftercare question whose
+  words match none of the rules' names gets the rule of the nearest aftercare
+  training examples, when they are near enough and agree; otherwise none, and
+  the general advice is given as such.
+
+The training examples' vectors are saved with the model; nothing about a
+conversation is kept here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR, RESPONSE_SELECTOR_RANKING_KEY as RANKING
+from rasa.shared.nlu.constants import (
+    ENTITIES, ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, EXTRACTOR, INTENT, INTENT_NAME_KEY,
+    INTENT_RESPONSE_KEY, TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions.claims import read_claim
+from actions.knowledge import load_knowledge
+from actions.treatment_dates import split_treatment_and_target
+from components.minilm_encoder import shared_encoder
+from components.punctuation import as_written, normalised
+from components.question_split import split_questions
+from components.response_selection import selector_entry
+
+EXAMPLES_FILE = "examples.npz"
+# Asking leave: "can I", "is it ok to", "am I allowed".
+ASKS_LEAVE = re.compile(r"\b(can|could|may|should|shall)\s+(i|we|you)\b|\b(is it|it's|its)\s+(ok|okay|fine|safe|alright)\s+to\b"
+                        r"|\b(am i|are we)\s+allowed\b|\bwhen\s+can\b|\bok\s+to\b", re.IGNORECASE)
+PARTS = "parts"
+AFTERCARE_INTENT = "ask_aftercare"
+TOPIC_ENTITY = "aftercare_topic"
+# Intents a part of a message can be answered as.
+QUESTION_INTENTS = ("faq", "out_of_scope", AFTERCARE_INTENT)
+
+
+def mentions_treatment(text: str) -> bool:
+    """Whether the message says when the treatment was or will be."""
+    try:
+        said = split_treatment_and_target(text, [], datetime.now())
+    except ValueError:
+        return False
+    return bool(said.treatment or said.future_treatment)
+
+
+def name_matcher() -> Tuple["re.Pattern[str]", Dict[str, str]]:
+    """A regex of every aftercare rule's names (longest first) and name -> rule key."""
+    rule_of = {}
+    for rule in load_knowledge().aftercare.values():
+        for name in (rule.key, *rule.names):
+            rule_of[name.lower()] = rule.key
+    names = sorted(rule_of, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE), rule_of
+
+
+def best_by_label(similarities: np.ndarray, labels: np.ndarray, allowed: Optional[set] = None) -> List[Tuple[str, float]]:
+    """Each label's best similarity, best first (labels in ``allowed`` only, if given)."""
+    best: Dict[str, float] = {}
+    for label, similarity in zip(labels.tolist(), similarities.tolist()):
+        if not label or (allowed is not None and label not in allowed):
+            continue
+        if similarity > best.get(label, -2.0):
+            best[label] = similarity
+    return sorted(best.items(), key=lambda item: -item[1])
+
+
+def by_meaning(ranked: List[Tuple[str, float]], threshold: float, margin: float) -> Optional[str]:
+    """The top label if it is near enough and clearly ahead of the next."""
+    if not ranked or ranked[0][1] < threshold:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < margin:
+        return None
+    return ranked[0][0]
+
+
+def put_first(entry: Dict[str, Any], key: str) -> Dict[str, Any]:
+    """A selector entry whose answer is ``key`` (the first question's), with
+    the confidence the selector gave its own answer."""
+    ranking = [dict(item) for item in entry.get(RANKING) or []]
+    index = next((i for i, item in enumerate(ranking) if item.get("intent_response_key") == key), None)
+    if not index:  # None: not among this intent's answers; 0: already first
+        return entry
+    ranking[0]["confidence"], ranking[index]["confidence"] = ranking[index]["confidence"], ranking[0]["confidence"]
+    ranking.insert(0, ranking.pop(index))
+    return selector_entry(ranking, {})
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class MessageParts(GraphComponent):
+    """Lists the questions of a message and finds aftercare rules by meaning."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """``model_dir``: the MiniLM folder (null: the packaged one, as the
+        featurizer's); ``rule_threshold`` and ``rule_margin``: how near the
+        nearest aftercare example must be, and how far ahead of another rule's."""
+        return {"featurizer": "minilm", "model_dir": None, "rule_threshold": 0.65, "rule_margin": 0.05}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 examples: Optional[Dict[str, np.ndarray]] = None) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._examples = examples
+        self._names: Optional[Tuple["re.Pattern[str]", Dict[str, str]]] = None
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GraphComponent:
+        """Rasa's factory for training."""
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> GraphComponent:
+        """Reads the examples saved by ``train``."""
+        try:
+            with model_storage.read_from(resource) as folder:
+                saved = np.load(folder / EXAMPLES_FILE)
+                examples = {name: saved[name] for name in saved.files}
+        except (ValueError, FileNotFoundError):
+            examples = None  # nothing trained: messages pass through unchanged
+        return cls(config, model_storage, resource, examples)
+
+    def _rule_names(self) -> Tuple["re.Pattern[str]", Dict[str, str]]:
+        if self._names is None:
+            self._names = name_matcher()
+        return self._names
+
+    def _rule_of_value(self, entity: Dict[str, Any]) -> Optional[str]:
+        return self._rule_names()[1].get(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").lower())
+
+    def _named_rule(self, text: str) -> Optional[str]:
+        pattern, rule_of = self._rule_names()
+        found = pattern.search(text)
+        return rule_of[found.group(1).lower()] if found else None
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Keeps every example's sentence vector, intent, FAQ answer and named rule."""
+        vectors, intents, answers, rules = [], [], [], []
+        for example in training_data.intent_examples:
+            _, sentence = example.get_dense_features(TEXT, [self._config["featurizer"]])
+            if sentence is None:
+                continue
+            vector = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
+            vectors.append(vector / max(float(np.linalg.norm(vector)), 1e-12))
+            intents.append(example.get(INTENT) or "")
+            answers.append(example.get(INTENT_RESPONSE_KEY) or "")
+            named = self._named_rule(example.get(TEXT) or "") if example.get(INTENT) == AFTERCARE_INTENT else None
+            rules.append(named or "")
+        examples = {"vectors": np.stack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32),
+                    "intents": np.array(intents), "answers": np.array(answers), "rules": np.array(rules)}
+        with self._model_storage.write_to(self._resource) as folder:
+            np.savez(folder / EXAMPLES_FILE, **examples)
+        self._examples = examples
+        return self._resource
+
+    def _similarities(self, text: str) -> np.ndarray:
+        vector = shared_encoder(self._config["model_dir"]).sentence_vector(text)
+        return self._examples["vectors"] @ vector
+
+    def _rule_by_meaning(self, similarities: np.ndarray) -> Optional[str]:
+        ranked = best_by_label(similarities, self._examples["rules"])
+        return by_meaning(ranked, float(self._config["rule_threshold"]), float(self._config["rule_margin"]))
+
+    def _part(self, text: str) -> Dict[str, Any]:
+        similarities = self._similarities(normalised(text))  # as the training examples were
+        intents = best_by_label(similarities, self._examples["intents"], set(QUESTION_INTENTS))
+        intent = intents[0][0] if intents else ""
+        part: Dict[str, Any] = {"text": text, "intent": intent}
+        if intent == AFTERCARE_INTENT:
+            part["rule"] = self._named_rule(text) or self._rule_by_meaning(similarities)
+        else:
+            answers = best_by_label(similarities, self._examples["answers"])
+            part["response_key"] = next((key for key, _ in answers if key.startswith(intent + "/")), None)
+        return part
+
+    def _parts(self, message: Message) -> List[Dict[str, Any]]:
+        pieces = split_questions(as_written(message))
+        if len(pieces) < 2:
+            return []
+        parts = [self._part(piece) for piece in pieces]
+        answers = {(p["intent"], p.get("rule") or p.get("response_key")) for p in parts}
+        return parts if len(answers) > 1 else []  # the same question twice is one question
+
+    def _first_part_leads(self, message: Message, first: Dict[str, Any]) -> None:
+        """The first question's intent and answer become the message's."""
+        intent = message.get(INTENT) or {}
+        if intent.get(INTENT_NAME_KEY) in QUESTION_INTENTS and intent.get(INTENT_NAME_KEY) != first["intent"]:
+            message.set(INTENT, {**intent, INTENT_NAME_KEY: first["intent"]}, add_to_output=True)
+        key = first.get("response_key")
+        selector = dict(message.get(SELECTOR) or {})
+        if key and first["intent"] in selector:
+            selector[first["intent"]] = put_first(selector[first["intent"]], key)
+            message.set(SELECTOR, selector, add_to_output=True)
+
+    def _settle_rule(self, message: Message) -> None:
+        """One aftercare rule per question: the rule of its longest name ("vitamin
+        a cream" is a retinoid, not a moisturiser), else the rule by meaning."""
+        entities = message.get(ENTITIES) or []
+        named = self._named_rule(as_written(message))
+        if named:
+            others = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) != TOPIC_ENTITY]
+            topics = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == TOPIC_ENTITY]
+            if len(topics) > 1 or (topics and self._rule_of_value(topics[0]) != named):
+                entity = {**topics[0], ENTITY_ATTRIBUTE_VALUE: named}
+                message.set(ENTITIES, others + [entity], add_to_output=True)
+            return
+        if any(e.get(ENTITY_ATTRIBUTE_TYPE) == TOPIC_ENTITY for e in entities):
+            return
+        _, sentence = message.get_dense_features(TEXT, [self._config["featurizer"]])
+        if sentence is None:
+            return
+        vector = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
+        rule = self._rule_by_meaning(self._examples["vectors"] @ vector)
+        if rule:
+            entity = {ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, ENTITY_ATTRIBUTE_VALUE: rule,
+                      EXTRACTOR: type(self).__name__, "start": 0, "end": 0}
+            message.set(ENTITIES, entities + [entity], add_to_output=True)
+
+    def _asks_about_a_named_rule(self, text: str) -> bool:
+        if not self._named_rule(text):
+            return False
+        return read_claim(text) is not None or bool(ASKS_LEAVE.search(text) and mentions_treatment(text))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Adds ``parts`` to messages that ask several things, and a rule found
+        by meaning to aftercare questions that name none."""
+        if not self._examples or not len(self._examples["vectors"]):
+            return messages
+        for message in messages:
+            text = as_written(message)
+            if not text or text.startswith("/"):
+                continue  # button payloads name what they want
+            parts = self._parts(message)
+            if parts:
+                message.set(PARTS, parts, add_to_output=True)
+                self._first_part_leads(message, parts[0])
+            elif self._asks_about_a_named_rule(text):
+                # "I read that makeup is fine the same evening, right?", "my appointment is
+                # today, can I work out tonight?": a question about that rule, whatever the model said.
+                message.set(INTENT, {INTENT_NAME_KEY: AFTERCARE_INTENT, "confidence": 1.0}, add_to_output=True)
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == AFTERCARE_INTENT:
+                self._settle_rule(message)
+        return messages

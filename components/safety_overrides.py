@@ -1,0 +1,93 @@
+"""Before any FAQ answer: symptoms, and health conditions the articles don't cover.
+
+After the classifiers, two tables decide whatever the model predicted:
+
+* a message describing how the patient's skin or body is after treatment
+  (actions/triage.py, vocabulary in knowledge/triage.yml) becomes
+  ``report_symptom``, with the triage found in its words under ``triage``;
+  the action re-reads it with the remembered treatment day;
+* otherwise, a message naming a condition or situation the articles don't
+  cover (beside a symptom, the triage answer says this too) (pregnancy, blood thinners, isotretinoin...; actions/not_covered.py,
+  knowledge/not_covered.yml) becomes ``ask_not_covered``, never the answer
+  of a nearby FAQ topic.
+
+Both are word tables, not learnt: a warning sign must be caught however the
+model ranks the message, and the tables are reviewed like the answers are.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.claims import read_claim
+from actions.not_covered import find_conditions, load_not_covered
+from actions.triage import load_triage_rules, triage
+from components.base import StatelessComponent
+from components.message_parts import ASKS_LEAVE
+from components.punctuation import as_written
+
+SYMPTOM_INTENT = "report_symptom"
+NOT_COVERED_INTENT = "ask_not_covered"
+TRIAGE = "triage"
+# Ordinary healing, or a vague feeling, beside an aftercare question: the
+# question is answered (a warning sign always wins).
+MILD = ("expected", "unclear")
+AFTERCARE_INTENTS = ("ask_aftercare", "ask_aftercare_plan")
+AFTERCARE_ENTITY = "aftercare_topic"
+CONDITIONS = "conditions"
+
+
+def override(message: Message, intent_name: str) -> None:
+    """Makes ``intent_name`` the message's intent, with full confidence."""
+    intent = {"name": intent_name, "confidence": 1.0}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent_name]
+    message.set(INTENT, intent, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+
+
+def read_message(text: str) -> Dict[str, Any]:
+    """What the tables find in one message: "triage" and/or "conditions" (absent when nothing)."""
+    found: Dict[str, Any] = {}
+    result = triage(text, load_triage_rules())
+    if result is not None:
+        found[TRIAGE] = {"level": result.level, "signs": list(result.signs), "day": result.day}
+    conditions = find_conditions(text, load_not_covered())
+    if conditions:
+        found[CONDITIONS] = [c.key for c in conditions]
+    return found
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SafetyOverride(StatelessComponent):
+    """Sets ``report_symptom`` or ``ask_not_covered`` when the tables say so."""
+
+    @staticmethod
+    def _asks_aftercare(message: Message) -> bool:
+        """An aftercare question about a named rule, asking leave ("can I pick
+        the bits off?"), not a description that mentions flakes or sunscreen."""
+        if (message.get(INTENT) or {}).get("name") not in AFTERCARE_INTENTS:
+            return False
+        named = any(e.get("entity") == AFTERCARE_ENTITY for e in message.get(ENTITIES) or [])
+        text = as_written(message)
+        return named and (bool(ASKS_LEAVE.search(text)) or read_claim(text) is not None)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Overrides the intent of symptom reports and not-covered conditions."""
+        for message in messages:
+            text = as_written(message)
+            if text.startswith("/"):
+                continue  # button payloads say what they want
+            found = read_message(text)
+            if TRIAGE in found and found[TRIAGE]["level"] in MILD and self._asks_aftercare(message):
+                del found[TRIAGE]  # "it's peeling, can I pick the bits off?": the aftercare rule answers
+            # A symptom comes first even beside a condition ("pus spots, will they
+            # needle over them?"): the triage answer adds the not-covered one.
+            if found:
+                override(message, SYMPTOM_INTENT if TRIAGE in found else NOT_COVERED_INTENT)
+            for key, value in found.items():
+                message.set(key, value, add_to_output=True)
+        return messages

@@ -1,0 +1,93 @@
+"""Whole messages, the plain-data parts: each label's nearest example, a rule
+chosen by meaning only when it is clear, and the first question's answer put first."""
+
+import numpy as np
+import pytest
+
+from components.message_parts import best_by_label, by_meaning, name_matcher, put_first
+
+
+def test_each_label_is_scored_by_its_nearest_example_best_first():
+    labels = np.array(["exercise", "sun", "exercise", ""])
+    ranked = best_by_label(np.array([0.2, 0.6, 0.7, 0.99]), labels)
+    assert ranked == [("exercise", pytest.approx(0.7)), ("sun", pytest.approx(0.6))]  # unlabelled rows ignored
+
+
+def test_only_allowed_labels_are_ranked():
+    labels = np.array(["faq", "greet", "ask_aftercare"])
+    assert [k for k, _ in best_by_label(np.array([0.5, 0.9, 0.4]), labels, {"faq", "ask_aftercare"})] == [
+        "faq", "ask_aftercare"]
+
+
+@pytest.mark.parametrize("ranked, expected", [
+    ([("exercise", 0.72), ("sun", 0.50)], "exercise"),
+    ([("exercise", 0.40), ("sun", 0.30)], None),       # nothing near enough: the general advice
+    ([("exercise", 0.70), ("sun", 0.69)], None),       # two rules as near: no guess
+    ([("exercise", 0.70)], "exercise"),
+    ([], None),
+], ids=["clear", "too far", "too close to call", "only one", "nothing"])
+def test_a_rule_by_meaning_needs_to_be_near_and_clearly_ahead(ranked, expected):
+    assert by_meaning(ranked, threshold=0.55, margin=0.03) == expected  # thresholds as given
+
+
+def _entry(ranking):
+    return {"response": {"intent_response_key": ranking[0][0], "confidence": ranking[0][1]},
+            "ranking": [{"intent_response_key": k, "confidence": c} for k, c in ranking]}
+
+
+def test_the_first_questions_answer_becomes_the_messages_answer():
+    entry = _entry([("faq/safety", 0.6), ("faq/what_is", 0.3), ("faq/pain", 0.1)])
+    result = put_first(entry, "faq/what_is")
+    assert result["response"]["intent_response_key"] == "faq/what_is"
+    assert result["response"]["utter_action"] == "utter_faq/what_is"
+    assert result["response"]["confidence"] == pytest.approx(0.6)  # as sure as the selector was of its answer
+    assert [(r["intent_response_key"], r["confidence"]) for r in result["ranking"]] == [
+        ("faq/what_is", 0.6), ("faq/safety", 0.3), ("faq/pain", 0.1)]
+
+
+@pytest.mark.parametrize("key", ["faq/safety", "faq/unknown"], ids=["already first", "not an answer of this intent"])
+def test_the_ranking_is_left_alone_when_there_is_nothing_to_move(key):
+    entry = _entry([("faq/safety", 0.6), ("faq/what_is", 0.4)])
+    assert put_first(entry, key) is entry
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("can i wear foundation tonight", "makeup"),
+    ("is the sauna ok after", "exercise"),
+    ("when can I use retinol again", "actives"),
+    ("how long is recovery", None),
+])
+def test_the_rules_own_names_are_found_in_a_part(text, rule):
+    pattern, rule_of = name_matcher()
+    found = pattern.search(text)
+    assert (rule_of[found.group(1).lower()] if found else None) == rule
+
+
+def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.message_parts import MessageParts
+
+    parts = MessageParts({}, None, None, examples={"vectors": np.zeros((0, 384), dtype=np.float32)})
+    message = Message(data={"text": "can I use my tinted moisturiser tomorrow",
+                            "intent": {"name": "ask_aftercare", "confidence": 0.9},
+                            "entities": [{"entity": "aftercare_topic", "value": "moisturiser", "start": 22, "end": 33},
+                                         {"entity": "DATE", "value": "tomorrow", "start": 34, "end": 42}]})
+    parts._settle_rule(message)
+    topics = [e["value"] for e in message.get("entities") if e["entity"] == "aftercare_topic"]
+    assert topics == ["makeup"]  # tinted moisturiser is makeup, not a moisturiser
+    assert any(e["entity"] == "DATE" for e in message.get("entities"))
+
+
+@pytest.mark.parametrize("text, routed", [
+    ("I read that makeup is fine the same evening, right?", True),
+    ("my appointment is today, can I work out tonight after it", True),
+    ("had it 2 days ago, can I use my retinol", True),
+    ("can I wear makeup to my appointment", False),        # no date: the model decides
+    ("I had it yesterday, how long does it last", False),  # no rule named
+], ids=["a claim", "a date and a question", "a past date and a question", "no date", "no rule"])
+def test_a_claim_or_a_date_with_a_question_about_a_named_rule_is_an_aftercare_question(text, routed):
+    from components.message_parts import MessageParts
+
+    parts = MessageParts({}, None, None, examples={"vectors": np.zeros((0, 384), dtype=np.float32)})
+    assert parts._asks_about_a_named_rule(text) is routed
