@@ -72,13 +72,11 @@ class MiniLMEncoder:
 
     def __init__(self, model_dir: Optional[Path] = None) -> None:
         from safetensors.numpy import load_file
-        from threadpoolctl import ThreadpoolController
 
         model_dir = Path(model_dir) if model_dir else packaged_model_dir()
         missing = [n for n in ("config.json", "vocab.txt", "model.safetensors") if not (model_dir / n).is_file()]
         if missing:
             raise FileNotFoundError(f"{model_dir} lacks {', '.join(missing)}: it is not a BERT model folder.")
-        self._blas = ThreadpoolController()
         config = json.loads((model_dir / "config.json").read_text())
         self.dim = int(config["hidden_size"])
         self.heads = int(config["num_attention_heads"])
@@ -115,12 +113,6 @@ class MiniLMEncoder:
 
     def hidden_states(self, ids: Sequence[int]) -> np.ndarray:
         """The last layer's vector for each input id ([CLS] and [SEP] included)."""
-        # A message is a dozen tokens: BLAS threads cost more to wake than they
-        # save, and under load they fight the server for its cores (README "Benchmark").
-        with self._blas.limit(limits=1, user_api="blas"):
-            return self._forward(ids)
-
-    def _forward(self, ids: Sequence[int]) -> np.ndarray:
         n = len(ids)
         x = self.word_embeddings[np.asarray(ids)] + self.position_embeddings[:n] + self.type_embedding
         x = _layer_norm(x, self.embedding_norm, self.eps)
