@@ -4,8 +4,7 @@ The NLU pipeline lists a message's questions under ``parts`` of the parse data
 (components/message_parts.py), each with its intent and its FAQ answer or
 aftercare rule; the message's own intent and answer are the first question's.
 The action that answers the first question (an FAQ, an out-of-scope question or
-the aftercare answer)
-then calls ``answer_other_parts`` for the rest.
+the aftercare answer) then calls ``answer_other_parts`` for the rest.
 """
 
 from __future__ import annotations
