@@ -42,6 +42,8 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?]| - | and | but | so | can | could | may | s
 # Words that say the treatment is still to come ("I'm having it next week").
 FUTURE_TREATMENT = re.compile(
     r"\b(having|getting|booked|scheduled|will have|going to have|gonna have|appointment is|is on)\b")
+# "my appointment is today, can I work out tonight?": today's treatment, not a day asked about.
+TODAY_TREATMENT = re.compile(r"\b(appointment|treatment|session|having it|getting it done|booked in)\b[^,.;!?]{0,20}\btoday\b")
 PAST_TENSE = re.compile(r"\b(had|was|were|did|got|went|ago|back|treated|been)\b")
 
 NUMBER = r"(\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
@@ -269,6 +271,8 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime)
     future = [w for w in times if w.is_future(now)]
     if past:
         return Mentioned(treatment=past[0], target=future[0] if future else None)
+    if asked_today and TODAY_TREATMENT.search(text):
+        return Mentioned(treatment=asked_today[0], target=future[0] if future else None)
     if future and FUTURE_TREATMENT.search(text):
         return Mentioned(future_treatment=future[0], target=future[1] if len(future) > 1 else None)
     return Mentioned(target=future[0] if future else None)

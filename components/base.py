@@ -7,6 +7,21 @@ from typing import Any, Dict, Text
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+
+def override_intent(message: Message, intent_name: str, confidence: float = 1.0) -> None:
+    """Makes ``intent_name`` the message's intent, first in its ranking too:
+    the FallbackClassifier reads the ranking ("did you mean" when the top two
+    are close), so an intent set without it could still end in a fallback."""
+    intent = {"name": intent_name, "confidence": confidence}
+    # The others share what is left, in their order: a decided intent is never "ambiguous".
+    others = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent_name]
+    total = sum(r.get("confidence") or 0.0 for r in others) or 1.0
+    ranking = [{**r, "confidence": (1.0 - confidence) * (r.get("confidence") or 0.0) / total} for r in others]
+    message.set(INTENT, intent, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
 
 
 class StatelessComponent(GraphComponent):

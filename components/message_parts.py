@@ -34,7 +34,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR, RESPONSE_SELECTOR_RANKING_KEY as RANKING
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR
 from rasa.shared.nlu.constants import (
     ENTITIES, ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, EXTRACTOR, INTENT, INTENT_NAME_KEY,
     INTENT_RESPONSE_KEY, TEXT,
@@ -45,10 +45,11 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions.claims import read_claim
 from actions.knowledge import load_knowledge
 from actions.treatment_dates import split_treatment_and_target
+from components.base import override_intent
 from components.minilm_encoder import shared_encoder
 from components.punctuation import as_written, normalised
 from components.question_split import split_questions
-from components.response_selection import selector_entry
+from components.response_selection import put_first, set_selector
 
 EXAMPLES_FILE = "examples.npz"
 # Asking leave: "can I", "is it ok to", "am I allowed".
@@ -98,18 +99,6 @@ def by_meaning(ranked: List[Tuple[str, float]], threshold: float, margin: float)
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < margin:
         return None
     return ranked[0][0]
-
-
-def put_first(entry: Dict[str, Any], key: str) -> Dict[str, Any]:
-    """A selector entry whose answer is ``key`` (the first question's), with
-    the confidence the selector gave its own answer."""
-    ranking = [dict(item) for item in entry.get(RANKING) or []]
-    index = next((i for i, item in enumerate(ranking) if item.get("intent_response_key") == key), None)
-    if not index:  # None: not among this intent's answers; 0: already first
-        return entry
-    ranking[0]["confidence"], ranking[index]["confidence"] = ranking[index]["confidence"], ranking[0]["confidence"]
-    ranking.insert(0, ranking.pop(index))
-    return selector_entry(ranking, {})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -214,12 +203,13 @@ class MessageParts(GraphComponent):
         """The first question's intent and answer become the message's."""
         intent = message.get(INTENT) or {}
         if intent.get(INTENT_NAME_KEY) in QUESTION_INTENTS and intent.get(INTENT_NAME_KEY) != first["intent"]:
-            message.set(INTENT, {**intent, INTENT_NAME_KEY: first["intent"]}, add_to_output=True)
+            # A new intent (the old one's retrieval answer, "faq/pain", no longer applies).
+            override_intent(message, first["intent"])
         key = first.get("response_key")
         selector = dict(message.get(SELECTOR) or {})
         if key and first["intent"] in selector:
             selector[first["intent"]] = put_first(selector[first["intent"]], key)
-            message.set(SELECTOR, selector, add_to_output=True)
+            set_selector(message, selector)
 
     def _settle_rule(self, message: Message) -> None:
         """One aftercare rule per question: the rule of its longest name ("vitamin
@@ -266,7 +256,7 @@ class MessageParts(GraphComponent):
             elif self._asks_about_a_named_rule(text):
                 # "I read that makeup is fine the same evening, right?", "my appointment is
                 # today, can I work out tonight?": a question about that rule, whatever the model said.
-                message.set(INTENT, {INTENT_NAME_KEY: AFTERCARE_INTENT, "confidence": 1.0}, add_to_output=True)
+                override_intent(message, AFTERCARE_INTENT)
             if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == AFTERCARE_INTENT:
                 self._settle_rule(message)
         return messages

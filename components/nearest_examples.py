@@ -30,7 +30,7 @@ from rasa.shared.nlu.constants import INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.response_selection import selector_entry
+from components.response_selection import selector_entry, set_selector
 
 EXAMPLES_FILE = "examples.npz"
 
@@ -139,5 +139,5 @@ class NearestExamplesBlend(GraphComponent):
                 candidates = [item["intent_response_key"] for item in entry[RANKING]]
                 vote = nearest_vote(similarities, self._rows, candidates, float(self._config["temperature"]))
                 selector[intent] = blend(entry, vote, float(self._config["weight"]))
-            message.set(SELECTOR, selector, add_to_output=True)
+            set_selector(message, selector)
         return messages

@@ -27,7 +27,7 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_RETRIEVAL_INTENTS as ALL_INTENTS,
 )
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK_INTENT
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.constants import FULL_RETRIEVAL_INTENT_NAME_KEY, INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.util import intent_response_key_to_template_key
 
@@ -51,6 +51,32 @@ def selector_entry(ranking: List[Dict[str, Any]], previous: Dict[str, Any]) -> D
         },
         RANKING: ranking,
     }
+
+
+def put_first(entry: Dict[str, Any], key: str) -> Dict[str, Any]:
+    """A selector entry whose answer is ``key`` (a message's first question's,
+    components/message_parts.py), with the confidence the selector gave its own answer."""
+    ranking = [dict(item) for item in entry.get(RANKING) or []]
+    index = next((i for i, item in enumerate(ranking) if item.get("intent_response_key") == key), None)
+    if not index:  # None: not among this intent's answers; 0: already first
+        return entry
+    ranking[0]["confidence"], ranking[index]["confidence"] = ranking[index]["confidence"], ranking[0]["confidence"]
+    ranking.insert(0, ranking.pop(index))
+    return selector_entry(ranking, {})
+
+
+def set_selector(message: Message, selector: Dict[str, Any]) -> None:
+    """Stores a re-ranked selector output, and keeps the intent's
+    ``full_retrieval_intent_name`` and the ``default`` entry ("faq/pain": what
+    trackers and ``rasa test core --e2e`` read) the same as the answer Rasa will say."""
+    intent = message.get(INTENT) or {}
+    entry = selector.get(intent.get("name") or "") or {}
+    key = (entry.get(RESPONSE) or {}).get("intent_response_key")
+    if key and DEFAULT in selector:
+        selector = {**selector, DEFAULT: put_first(selector[DEFAULT], key)}
+    message.set(SELECTOR, selector, add_to_output=True)
+    if key and intent.get(FULL_RETRIEVAL_INTENT_NAME_KEY) not in (None, key):
+        message.set(INTENT, {**intent, FULL_RETRIEVAL_INTENT_NAME_KEY: key}, add_to_output=True)
 
 
 def split_by_intent(default: Dict[str, Any], intent: str) -> Optional[Dict[str, Any]]:

@@ -20,13 +20,13 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.constants import ENTITIES, INTENT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.claims import read_claim
 from actions.not_covered import find_conditions, load_not_covered
 from actions.triage import load_triage_rules, triage
-from components.base import StatelessComponent
+from components.base import StatelessComponent, override_intent
 from components.message_parts import ASKS_LEAVE
 from components.punctuation import as_written
 
@@ -39,14 +39,6 @@ MILD = ("expected", "unclear")
 AFTERCARE_INTENTS = ("ask_aftercare", "ask_aftercare_plan")
 AFTERCARE_ENTITY = "aftercare_topic"
 CONDITIONS = "conditions"
-
-
-def override(message: Message, intent_name: str) -> None:
-    """Makes ``intent_name`` the message's intent, with full confidence."""
-    intent = {"name": intent_name, "confidence": 1.0}
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent_name]
-    message.set(INTENT, intent, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
 
 
 def read_message(text: str) -> Dict[str, Any]:
@@ -87,7 +79,7 @@ class SafetyOverride(StatelessComponent):
             # A symptom comes first even beside a condition ("pus spots, will they
             # needle over them?"): the triage answer adds the not-covered one.
             if found:
-                override(message, SYMPTOM_INTENT if TRIAGE in found else NOT_COVERED_INTENT)
+                override_intent(message, SYMPTOM_INTENT if TRIAGE in found else NOT_COVERED_INTENT)
             for key, value in found.items():
                 message.set(key, value, add_to_output=True)
         return messages

@@ -4,7 +4,8 @@ chosen by meaning only when it is clear, and the first question's answer put fir
 import numpy as np
 import pytest
 
-from components.message_parts import best_by_label, by_meaning, name_matcher, put_first
+from components.message_parts import best_by_label, by_meaning, name_matcher
+from components.response_selection import put_first
 
 
 def test_each_label_is_scored_by_its_nearest_example_best_first():

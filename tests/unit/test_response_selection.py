@@ -92,3 +92,23 @@ def test_likely_answers_and_other_intents_are_left_alone(intent, confidence):
 def test_unsure_answer_without_a_selector_output_is_unsure():
     assert unsure_answer({"name": "faq"}, {}, "faq", 0.3)
     assert not unsure_answer({"name": "nlu_fallback"}, {}, "faq", 0.3)
+
+
+def test_a_reranked_answer_is_also_the_intents_retrieval_name():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.response_selection import set_selector
+
+    message = Message(data={"text": "x", "intent": {"name": "faq", "confidence": 0.9,
+                                                    "full_retrieval_intent_name": "faq/sessions"}})
+    default = {"response": {"intent_response_key": "faq/sessions", "confidence": 0.5},
+               "ranking": [{"intent_response_key": "faq/sessions", "confidence": 0.5},
+                           {"intent_response_key": "faq/pain", "confidence": 0.3}]}
+    selector = {"faq": {"response": {"intent_response_key": "faq/pain", "confidence": 0.6}, "ranking": []},
+                "default": default}
+    set_selector(message, selector)
+    stored = message.get("response_selector")
+    assert stored["faq"] == selector["faq"]
+    # what trackers and `rasa test core --e2e` read
+    assert message.get("intent")["full_retrieval_intent_name"] == "faq/pain"
+    assert stored["default"]["response"]["intent_response_key"] == "faq/pain"

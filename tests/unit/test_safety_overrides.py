@@ -69,3 +69,15 @@ def _topic(value):
         "a description naming flakes is no question", "a description naming sunscreen is no question"])
 def test_beside_an_aftercare_question_only_a_warning_sign_overrides(override, text, entities, expected):
     assert _classify(override, text, "ask_aftercare", entities).get("intent")["name"] == expected
+
+
+def test_an_overridden_intent_is_never_ambiguous_for_the_fallback_classifier():
+    from components.base import override_intent
+
+    message = Message(data={"text": "x", "intent": {"name": "faq", "confidence": 0.99},
+                            "intent_ranking": [{"name": "faq", "confidence": 0.99},
+                                               {"name": "greet", "confidence": 0.01}]})
+    override_intent(message, "ask_aftercare")
+    ranking = message.get("intent_ranking")
+    assert [r["name"] for r in ranking] == ["ask_aftercare", "faq", "greet"]
+    assert ranking[0]["confidence"] - ranking[1]["confidence"] >= 0.1  # the classifier's ambiguity threshold

@@ -93,6 +93,15 @@ def test_today_without_past_tense_is_when_not_the_treatment():
     assert split_treatment_and_target("I had it today", [], SATURDAY).treatment.day == date(2026, 11, 21)
 
 
+def test_an_appointment_today_is_the_treatment_and_tonight_the_time_asked():
+    mentioned = split_treatment_and_target("my appointment is today, can I work out tonight after it", [], SATURDAY)
+    assert mentioned.treatment.day == date(2026, 11, 21)
+    assert mentioned.target.moment.hour == 20
+    # a day asked about stays one when the appointment is another day
+    other = split_treatment_and_target("can I go to the gym today? my appointment is on Monday", [], SATURDAY)
+    assert other.treatment is None and other.future_treatment.day == date(2026, 11, 23)
+
+
 @pytest.mark.parametrize("text, day", [
     ("I'm having it next week", date(2026, 11, 28)),
     ("my appointment is on Tuesday", date(2026, 11, 24)),
