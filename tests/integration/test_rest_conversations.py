@@ -66,7 +66,7 @@ def test_warning_sign_gets_contact_your_provider_not_an_faq(ask):
     messages = ask("I had microneedling 2 days ago and now there is pus and I have a fever")
     assert len(messages) == 1, "advice and its sources must arrive as one message"
     text = _text(messages)
-    assert "contact your provider" in text
+    assert "contact your clinic today" in text
     assert "medical care" in text
 
 

@@ -69,7 +69,7 @@ def test_and_in_a_week_after_the_gym_answer(ask):
 
 def test_is_that_normal_after_a_warning_sign_repeats_the_warning(ask):
     warning = _text(ask("there is pus coming out of my cheek"))
-    assert "contact your provider" in warning
+    assert "contact your clinic today" in warning
     assert _text(ask("is that normal?")) == warning
 
 
