@@ -20,7 +20,7 @@ from typing import Dict, List, Optional, Pattern, Tuple
 
 import yaml
 
-from actions.knowledge import KNOWLEDGE_FILE, Source, source_line
+from actions.knowledge import KNOWLEDGE_FILE, Source, load_knowledge, source_line
 
 NOT_COVERED_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "not_covered.yml"
 
@@ -144,12 +144,7 @@ def parse_not_covered(raw: dict, known: Dict[str, Source]) -> NotCovered:
 def load_not_covered(path: Path = NOT_COVERED_FILE, knowledge_path: Path = KNOWLEDGE_FILE) -> NotCovered:
     """Reads and validates the table once per process (cached). Source keys
     are checked against the ``sources`` of the knowledge file."""
-    with open(knowledge_path, encoding="utf-8") as handle:
-        knowledge = yaml.safe_load(handle) or {}
-    known = {
-        key: Source(key=key, file=value["file"], title=_clean(value["title"]))
-        for key, value in (knowledge.get("sources") or {}).items()
-    }
+    known = load_knowledge(knowledge_path).sources
     with open(path, encoding="utf-8") as handle:
         return parse_not_covered(yaml.safe_load(handle), known)
 

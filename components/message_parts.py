@@ -47,11 +47,11 @@ from actions.knowledge import load_knowledge
 from actions.treatment_dates import split_treatment_and_target
 from components.base import override_intent
 from components.minilm_encoder import shared_encoder
+from components.nearest_examples import EXAMPLES_FILE, saved_arrays, sentence_vector
 from components.punctuation import as_written, normalised
 from components.question_split import split_questions
 from components.response_selection import put_first, set_selector
 
-EXAMPLES_FILE = "examples.npz"
 # Asking leave: "can I", "is it ok to", "am I allowed".
 ASKS_LEAVE = re.compile(r"\b(can|could|may|should|shall)\s+(i|we|you)\b|\b(is it|it's|its)\s+(ok|okay|fine|safe|alright)\s+to\b"
                         r"|\b(am i|are we)\s+allowed\b|\bwhen\s+can\b|\bok\s+to\b", re.IGNORECASE)
@@ -130,13 +130,8 @@ class MessageParts(GraphComponent):
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> GraphComponent:
         """Reads the examples saved by ``train``."""
-        try:
-            with model_storage.read_from(resource) as folder:
-                saved = np.load(folder / EXAMPLES_FILE)
-                examples = {name: saved[name] for name in saved.files}
-        except (ValueError, FileNotFoundError):
-            examples = None  # nothing trained: messages pass through unchanged
-        return cls(config, model_storage, resource, examples)
+        # None when nothing was trained: messages pass through unchanged.
+        return cls(config, model_storage, resource, saved_arrays(model_storage, resource))
 
     def _rule_names(self) -> Tuple["re.Pattern[str]", Dict[str, str]]:
         if self._names is None:
@@ -155,11 +150,10 @@ class MessageParts(GraphComponent):
         """Keeps every example's sentence vector, intent, FAQ answer and named rule."""
         vectors, intents, answers, rules = [], [], [], []
         for example in training_data.intent_examples:
-            _, sentence = example.get_dense_features(TEXT, [self._config["featurizer"]])
-            if sentence is None:
+            vector = sentence_vector(example, self._config["featurizer"])
+            if vector is None:
                 continue
-            vector = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
-            vectors.append(vector / max(float(np.linalg.norm(vector)), 1e-12))
+            vectors.append(vector)
             intents.append(example.get(INTENT) or "")
             answers.append(example.get(INTENT_RESPONSE_KEY) or "")
             named = self._named_rule(example.get(TEXT) or "") if example.get(INTENT) == AFTERCARE_INTENT else None
@@ -225,10 +219,9 @@ class MessageParts(GraphComponent):
             return
         if any(e.get(ENTITY_ATTRIBUTE_TYPE) == TOPIC_ENTITY for e in entities):
             return
-        _, sentence = message.get_dense_features(TEXT, [self._config["featurizer"]])
-        if sentence is None:
+        vector = sentence_vector(message, self._config["featurizer"])
+        if vector is None:
             return
-        vector = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
         rule = self._rule_by_meaning(self._examples["vectors"] @ vector)
         if rule:
             entity = {ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, ENTITY_ATTRIBUTE_VALUE: rule,

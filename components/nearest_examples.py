@@ -35,6 +35,25 @@ from components.response_selection import selector_entry, set_selector
 EXAMPLES_FILE = "examples.npz"
 
 
+def sentence_vector(message: Message, featurizer: str) -> Optional[np.ndarray]:
+    """The message's L2-normalised sentence vector from the featurizer ``featurizer`` (its alias)."""
+    _, sentence = message.get_dense_features(TEXT, [featurizer])
+    if sentence is None:
+        return None
+    vector = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+
+def saved_arrays(model_storage: ModelStorage, resource: Resource) -> Optional[Dict[str, np.ndarray]]:
+    """The arrays a component saved with ``np.savez`` in ``EXAMPLES_FILE``, or None (not trained)."""
+    try:
+        with model_storage.read_from(resource) as folder:
+            saved = np.load(folder / EXAMPLES_FILE)
+            return {name: saved[name] for name in saved.files}
+    except (ValueError, FileNotFoundError):
+        return None
+
+
 def examples_by_key(keys: List[str]) -> Dict[str, np.ndarray]:
     """The rows of each response key's examples."""
     rows: Dict[str, List[int]] = {}
@@ -89,19 +108,12 @@ class NearestExamplesBlend(GraphComponent):
         """Rasa's factory for training."""
         return cls(config, model_storage, resource)
 
-    def _sentence_vector(self, message: Message) -> Optional[np.ndarray]:
-        _, sentence = message.get_dense_features(TEXT, [self._config["featurizer"]])
-        if sentence is None:
-            return None
-        vector = np.asarray(sentence.features, dtype=np.float32).reshape(-1)
-        return vector / max(float(np.linalg.norm(vector)), 1e-12)
-
     def train(self, training_data: TrainingData) -> Resource:
         """Keeps the sentence vector and response key of every retrieval-intent example."""
         vectors, keys = [], []
         for example in training_data.training_examples:
             key = example.get(INTENT_RESPONSE_KEY)
-            vector = self._sentence_vector(example) if key else None
+            vector = sentence_vector(example, self._config["featurizer"]) if key else None
             if vector is not None:
                 vectors.append(vector)
                 keys.append(key)
@@ -116,12 +128,10 @@ class NearestExamplesBlend(GraphComponent):
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> GraphComponent:
         """Reads the examples' vectors saved by ``train``."""
-        try:
-            with model_storage.read_from(resource) as folder:
-                saved = np.load(folder / EXAMPLES_FILE)
-                return cls(config, model_storage, resource, saved["vectors"], [str(k) for k in saved["keys"]])
-        except (ValueError, FileNotFoundError):
+        saved = saved_arrays(model_storage, resource)
+        if saved is None:
             return cls(config, model_storage, resource)  # nothing trained: the selector's ranking stands
+        return cls(config, model_storage, resource, saved["vectors"], [str(k) for k in saved["keys"]])
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Re-ranks each retrieval intent's responses (the ``default`` entry stays as the selector said)."""
@@ -129,7 +139,7 @@ class NearestExamplesBlend(GraphComponent):
             return messages
         for message in messages:
             selector = dict(message.get(SELECTOR) or {})
-            vector = self._sentence_vector(message)
+            vector = sentence_vector(message, self._config["featurizer"])
             if not selector or vector is None:
                 continue
             similarities = self._vectors @ vector
