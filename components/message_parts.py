@@ -52,12 +52,34 @@ from components.punctuation import as_written, normalised
 from components.question_split import split_questions
 from components.response_selection import put_first, set_selector
 
-# Asking leave: "can I", "is it ok to", "am I allowed".
-ASKS_LEAVE = re.compile(r"\b(can|could|may|should|shall)\s+(i|we|you)\b|\b(is it|it's|its)\s+(ok|okay|fine|safe|alright)\s+to\b"
-                        r"|\b(am i|are we)\s+allowed\b|\bwhen\s+can\b|\bok\s+to\b", re.IGNORECASE)
+# Asking leave: "can I", "is it ok to", "am I allowed", "would it be bad to",
+# "how soon until", and a closing "..., ok?", "fine?", "bad idea?", "yes or no".
+ASKS_LEAVE = re.compile(
+    r"\b(can|could|may|should|shall)\s+(i|we|you)\b|\b(is it|it's|its)\s+(ok|okay|fine|safe|alright)\s+to\b"
+    r"|\b(am i|are we)\s+(allowed|alright|all right|ok|okay|fine|safe|good)\b|\bwhen\s+can\b"
+    r"|\b(ok|okay|fine|alright|safe)\s+to\b"
+    r"|\b(would|will|is)\s+(it|that)\s+(be\s+)?(bad|ok|okay|fine|alright|safe|wise|a problem|an issue)\b"
+    r"|\bhow\s+(long|soon)\s+(until|till|til|before)\b"
+    r"|\b(ok|okay|fine|alright|allowed|safe|bad idea|good idea|a problem|an issue|yes or no|or not|y/n)"
+    r"(\s+[\w']+){0,3}\s*[?!.]*\s*$",  # "..., ok?", "ok tomorrow?", "fine 3 days after?"
+    re.IGNORECASE)
+# A named rule asked about before or during the treatment ("can I wear makeup to
+# my appointment?", "can you add a serum?") or whether something is normal: an
+# FAQ, not the aftercare rule, unless a treatment date says otherwise.
+NOT_AFTERCARE = re.compile(
+    r"\b(before|beforehand|prior|ahead of|to (my|the) (appointment|session|treatment)|come with|during"
+    r"|add|adding|combine\w*|with (it|microneedling|the treatment)|normal|do they|will they|does the)\b",
+    re.IGNORECASE)
 PARTS = "parts"
 AFTERCARE_INTENT = "ask_aftercare"
 TOPIC_ENTITY = "aftercare_topic"
+# A question, not a statement: "?", or a question word first ("how long...", "is it...").
+QUESTION = re.compile(r"\?|^\W*(how|what|when|where|which|who|why|can|could|may|is|are|am|do|does|did|should"
+                      r"|will|would|shall|any|anything|ok|okay)\b", re.IGNORECASE)
+DATE_INTENT = "inform_treatment_date"
+# The rule label of aftercare examples no rule names ("can I fly tomorrow?"): when
+# those are the nearest, the general advice is given, not the next nearest rule.
+NO_RULE = "-"
 # Intents a part of a message can be answered as.
 QUESTION_INTENTS = ("faq", "out_of_scope", AFTERCARE_INTENT)
 
@@ -69,6 +91,11 @@ def mentions_treatment(text: str) -> bool:
     except ValueError:
         return False
     return bool(said.treatment or said.future_treatment)
+
+
+def says_only_when_treated(text: str) -> bool:
+    """A statement of when the treatment was or will be, asking nothing."""
+    return not QUESTION.search(text) and not ASKS_LEAVE.search(text) and mentions_treatment(text)
 
 
 def name_matcher() -> Tuple["re.Pattern[str]", Dict[str, str]]:
@@ -110,7 +137,7 @@ class MessageParts(GraphComponent):
         """``model_dir``: the MiniLM folder (null: the packaged one, as the
         featurizer's); ``rule_threshold`` and ``rule_margin``: how near the
         nearest aftercare example must be, and how far ahead of another rule's."""
-        return {"featurizer": "minilm", "model_dir": None, "rule_threshold": 0.65, "rule_margin": 0.05}
+        return {"featurizer": "minilm", "model_dir": None, "rule_threshold": 0.55, "rule_margin": 0.05}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  examples: Optional[Dict[str, np.ndarray]] = None) -> None:
@@ -142,8 +169,9 @@ class MessageParts(GraphComponent):
         return self._rule_names()[1].get(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").lower())
 
     def _named_rule(self, text: str) -> Optional[str]:
+        """The rule of the longest name in ``text`` ("a cream contour stick" is makeup)."""
         pattern, rule_of = self._rule_names()
-        found = pattern.search(text)
+        found = max(pattern.finditer(text), key=lambda match: len(match.group(1)), default=None)
         return rule_of[found.group(1).lower()] if found else None
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -156,8 +184,10 @@ class MessageParts(GraphComponent):
             vectors.append(vector)
             intents.append(example.get(INTENT) or "")
             answers.append(example.get(INTENT_RESPONSE_KEY) or "")
-            named = self._named_rule(example.get(TEXT) or "") if example.get(INTENT) == AFTERCARE_INTENT else None
-            rules.append(named or "")
+            if example.get(INTENT) == AFTERCARE_INTENT:
+                rules.append(self._named_rule(example.get(TEXT) or "") or NO_RULE)
+            else:
+                rules.append("")
         examples = {"vectors": np.stack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32),
                     "intents": np.array(intents), "answers": np.array(answers), "rules": np.array(rules)}
         with self._model_storage.write_to(self._resource) as folder:
@@ -169,9 +199,14 @@ class MessageParts(GraphComponent):
         vector = shared_encoder(self._config["model_dir"]).sentence_vector(text)
         return self._examples["vectors"] @ vector
 
-    def _rule_by_meaning(self, similarities: np.ndarray) -> Optional[str]:
+    def _label_by_meaning(self, similarities: np.ndarray) -> Optional[str]:
+        """The rule of the nearest aftercare examples, ``NO_RULE``, or None when unclear."""
         ranked = best_by_label(similarities, self._examples["rules"])
         return by_meaning(ranked, float(self._config["rule_threshold"]), float(self._config["rule_margin"]))
+
+    def _rule_by_meaning(self, similarities: np.ndarray) -> Optional[str]:
+        label = self._label_by_meaning(similarities)
+        return None if label == NO_RULE else label
 
     def _part(self, text: str) -> Dict[str, Any]:
         similarities = self._similarities(normalised(text))  # as the training examples were
@@ -229,9 +264,30 @@ class MessageParts(GraphComponent):
             message.set(ENTITIES, entities + [entity], add_to_output=True)
 
     def _asks_about_a_named_rule(self, text: str) -> bool:
+        """A claim about a named rule, or leave asked for something a rule names
+        ("can I put some contour on?", "skiing next week, is that a problem?"),
+        after the treatment: when a date is said, or nothing says before or during."""
         if not self._named_rule(text):
             return False
-        return read_claim(text) is not None or bool(ASKS_LEAVE.search(text) and mentions_treatment(text))
+        if read_claim(text) is not None:
+            return True
+        return bool(ASKS_LEAVE.search(text)) and (mentions_treatment(text) or not NOT_AFTERCARE.search(text))
+
+    def _asks_about_an_unnamed_rule(self, message: Message, text: str) -> bool:
+        """Leave asked for something no rule names ("is the stairmaster ok?", "can I
+        fly tomorrow?"), when the nearest training examples are aftercare
+        questions of one rule, or of none."""
+        if self._named_rule(text) or not ASKS_LEAVE.search(text):
+            return False
+        if NOT_AFTERCARE.search(text) and not mentions_treatment(text):
+            return False
+        vector = sentence_vector(message, self._config["featurizer"])
+        if vector is None:
+            return False
+        similarities = self._examples["vectors"] @ vector
+        # Nearest among every intent: "what should I do today?" is nearest to the aftercare plan.
+        intents = best_by_label(similarities, self._examples["intents"])
+        return bool(intents) and intents[0][0] == AFTERCARE_INTENT and self._label_by_meaning(similarities) is not None
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Adds ``parts`` to messages that ask several things, and a rule found
@@ -246,7 +302,11 @@ class MessageParts(GraphComponent):
             if parts:
                 message.set(PARTS, parts, add_to_output=True)
                 self._first_part_leads(message, parts[0])
-            elif self._asks_about_a_named_rule(text):
+            elif says_only_when_treated(text) and not self._named_rule(text):
+                # "I had microneedling 39 days ago" (a number the model took for an age): the
+                # date is remembered (a symptom beside it is still triaged: that comes after).
+                override_intent(message, DATE_INTENT)
+            elif self._asks_about_a_named_rule(text) or self._asks_about_an_unnamed_rule(message, text):
                 # "I read that makeup is fine the same evening, right?", "my appointment is
                 # today, can I work out tonight?": a question about that rule, whatever the model said.
                 override_intent(message, AFTERCARE_INTENT)

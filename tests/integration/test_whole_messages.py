@@ -44,7 +44,7 @@ ASK_DATE = KNOWLEDGE.aftercare_messages["ask_date"]
 # gate is the floor measured (README "Whole-message test sets"): it must not
 # get worse, and the gap stays in view.
 TARGET = 0.95
-FLOORS = {"activities": 0.70}
+FLOORS = {"activities": 0.80, "activities_2": 0.68, "activities_3": 0.65}
 
 
 def load_set(name: str) -> List[dict]:
@@ -215,8 +215,9 @@ def _general(texts: List[str]) -> bool:
     return KNOWLEDGE.aftercare_messages["unknown_topic"] in texts
 
 
-def test_activities_and_products_not_named_get_the_rule_they_fall_under(servers):
-    items = load_set("activities")
+@pytest.mark.parametrize("name", ["activities", "activities_2", "activities_3"])
+def test_activities_and_products_not_named_get_the_rule_they_fall_under(servers, name):
+    items = load_set(name)
     assert len(items) >= 60
     # A question about a time ("tennis tomorrow?") asks for the date first: the rule comes with the verdict.
     replies = replies_to(servers, items, date_when_asked="yesterday")
@@ -226,7 +227,7 @@ def test_activities_and_products_not_named_get_the_rule_they_fall_under(servers)
             return _general(texts) or not any(k.startswith("rule:") for k in kinds)
         return bool(kinds) and ("rule:" + item["rule"]) in kinds and not _general(texts)
 
-    assert score("activities: the rule they fall under", items, replies, right) >= FLOORS["activities"]
+    assert score(f"{name}: the rule they fall under", items, replies, right) >= FLOORS[name]
 
 
 def _claim_verdict(texts: List[str]) -> Optional[bool]:

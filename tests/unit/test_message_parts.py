@@ -64,6 +64,18 @@ def test_the_rules_own_names_are_found_in_a_part(text, rule):
     assert (rule_of[found.group(1).lower()] if found else None) == rule
 
 
+@pytest.mark.parametrize("text, rule", [
+    ("can I put on a cream contour stick and setting spray tonight", "makeup"),  # not the first name, "cream"
+    ("is my vitamin a cream ok", "actives"),
+    ("can I scrub my face with a face scrub", "exfoliation"),
+])
+def test_the_longest_name_in_a_message_decides_its_rule(text, rule):
+    from components.message_parts import MessageParts
+
+    parts = MessageParts({}, None, None, examples={"vectors": np.zeros((0, 384), dtype=np.float32)})
+    assert parts._named_rule(text) == rule
+
+
 def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
     from rasa.shared.nlu.training_data.message import Message
 
@@ -84,11 +96,80 @@ def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
     ("I read that makeup is fine the same evening, right?", True),
     ("my appointment is today, can I work out tonight after it", True),
     ("had it 2 days ago, can I use my retinol", True),
-    ("can I wear makeup to my appointment", False),        # no date: the model decides
+    ("can I put a bit of bronzer on for a party", True),   # leave asked, nothing says before
+    ("snowboarding next week, is that a problem?", True),
+    ("can I wear makeup to my appointment", False),        # before the treatment: the FAQ
+    ("should I stop retinol before my session", False),
+    ("can you add hyaluronic acid to the treatment", False),
+    ("is some flaking normal", False),                     # no leave asked: the model decides
     ("I had it yesterday, how long does it last", False),  # no rule named
-], ids=["a claim", "a date and a question", "a past date and a question", "no date", "no rule"])
-def test_a_claim_or_a_date_with_a_question_about_a_named_rule_is_an_aftercare_question(text, routed):
+], ids=["a claim", "a date and a question", "a past date and a question", "leave for a product",
+        "a closing is that a problem", "to the appointment", "before", "added to the treatment",
+        "is it normal", "no rule"])
+def test_a_claim_or_leave_asked_about_a_named_rule_after_treatment_is_an_aftercare_question(text, routed):
     from components.message_parts import MessageParts
 
     parts = MessageParts({}, None, None, examples={"vectors": np.zeros((0, 384), dtype=np.float32)})
     assert parts._asks_about_a_named_rule(text) is routed
+
+
+def _parts_with_examples(monkeypatch, examples):
+    """MessageParts over a few examples embedded by the real MiniLM; a message's
+    vector is its text's (as the featurizer would give it)."""
+    from components import message_parts
+    from components.minilm_encoder import shared_encoder
+
+    encoder = shared_encoder()
+    monkeypatch.setattr(message_parts, "sentence_vector", lambda message, _: encoder.sentence_vector(message.get("text")))
+    texts, intents, rules = zip(*examples)
+    arrays = {"vectors": np.stack([encoder.sentence_vector(t) for t in texts]), "intents": np.array(intents),
+              "answers": np.array([""] * len(texts)), "rules": np.array(rules)}
+    return message_parts.MessageParts({}, None, None, examples=arrays)
+
+
+EXAMPLES = [("can I go running the day after", "ask_aftercare", "exercise"),
+            ("is half an hour on the treadmill ok the day after", "ask_aftercare", "exercise"),
+            ("is a spin class ok two days after microneedling", "ask_aftercare", "exercise"),
+            ("can I sunbathe at the weekend", "ask_aftercare", "sun"),
+            ("how many sessions will I need", "faq", ""),
+            ("how much does a session cost", "out_of_scope", "")]
+
+
+@pytest.mark.parametrize("text, routed", [
+    ("is an hour on the elliptical trainer ok tomorrow?", True),  # nearest: exercise questions
+    ("is three treatments enough, or not?", False),              # nearest: an FAQ
+    ("is an hour on the elliptical trainer normal?", False),     # no leave asked
+], ids=["unnamed workout", "nearest is an faq", "no leave asked"])
+def test_leave_asked_for_something_no_rule_names_is_aftercare_when_the_nearest_examples_are(
+        monkeypatch, text, routed):
+    from rasa.shared.nlu.training_data.message import Message
+
+    parts = _parts_with_examples(monkeypatch, EXAMPLES)
+    assert parts._asks_about_an_unnamed_rule(Message(data={"text": text}), text) is routed
+
+
+def test_a_question_nearest_to_aftercare_examples_no_rule_names_gets_no_rule(monkeypatch):
+    from components.message_parts import NO_RULE
+
+    examples = EXAMPLES + [("can I have a glass of wine tonight", "ask_aftercare", NO_RULE),
+                           ("is it ok to fly two days after microneedling", "ask_aftercare", NO_RULE)]
+    parts = _parts_with_examples(monkeypatch, examples)
+    from components.minilm_encoder import shared_encoder
+
+    similarities = parts._examples["vectors"] @ shared_encoder().sentence_vector("am I ok to drink beer tomorrow?")
+    assert parts._rule_by_meaning(similarities) is None  # the general advice, not the nearest rule
+    similarities = parts._examples["vectors"] @ shared_encoder().sentence_vector("can I go jogging tomorrow?")
+    assert parts._rule_by_meaning(similarities) == "exercise"
+
+
+@pytest.mark.parametrize("text, only_a_date", [
+    ("I had microneedling 39 days ago", True),   # "39" is not an age here
+    ("my appointment is on friday", True),
+    ("I had it 2 days ago, can I wear makeup", False),
+    ("had it yesterday, is that ok?", False),
+    ("how long does it last", False),
+], ids=["past date", "future date", "date and a question", "question mark", "no date"])
+def test_a_statement_of_when_the_treatment_was_is_a_date_to_remember(text, only_a_date):
+    from components.message_parts import says_only_when_treated
+
+    assert says_only_when_treated(text) is only_a_date
