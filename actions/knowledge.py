@@ -88,6 +88,8 @@ class Knowledge:
     general_safety_source: str
     aftercare: Dict[str, AftercareRule]
     aftercare_messages: Dict[str, str]
+    # sentences with the clinic's details (actions/clinic_text.py)
+    clinic_messages: Dict[str, str]
     # topic key (or FOLLOW_UP_RULE) -> kind of follow-up -> FAQ topic key (or FOLLOW_UP_RULE)
     follow_ups: Dict[str, Dict[str, str]]
 
@@ -103,6 +105,18 @@ def _resolve_sources(keys: List[str], sources: Dict[str, Source], where: str) ->
     if unknown:
         raise KnowledgeError(f"{where}: unknown sources {unknown}")
     return tuple(sources[k] for k in keys)
+
+
+CLINIC_MESSAGES = ("way_phone", "way_email", "way_booking_url", "lead_booking", "lead_cost", "booking", "cost",
+                   "human", "location", "hours",
+                   "open_now", "closed_now", "warning", "urgent_care", "no_details", "greeting", "closed_day")
+
+
+def _clinic_messages(raw: dict) -> Dict[str, str]:
+    missing = [key for key in CLINIC_MESSAGES if not raw.get(key)]
+    if missing:
+        raise KnowledgeError(f"clinic_messages: missing {missing}")
+    return {key: _clean(raw[key]) for key in CLINIC_MESSAGES}
 
 
 def parse_knowledge(raw: dict) -> Knowledge:
@@ -168,6 +182,7 @@ def parse_knowledge(raw: dict) -> Knowledge:
         general_safety_source=_clean(menu["general_safety_source"]),
         aftercare=aftercare,
         aftercare_messages={k: _clean(v) for k, v in raw["aftercare_messages"].items()},
+        clinic_messages=_clinic_messages(raw.get("clinic_messages") or {}),
         follow_ups=follow_ups,
     )
 

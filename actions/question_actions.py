@@ -18,6 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
 from actions.aftercare_text import after_answer, find_rule, general_answer, timed_answer
+from actions.clinic import load_clinic
+from actions.clinic_text import answer_with_details
 from actions.knowledge import Knowledge, load_knowledge
 from actions.slots import DATE_SLOT, remembered_treatment
 from actions.time_after_treatment import find_after
@@ -29,6 +31,8 @@ OUT_OF_SCOPE_INTENT = "out_of_scope"
 RETRIEVAL_INTENTS = (FAQ_INTENT, OUT_OF_SCOPE_INTENT)
 AFTERCARE_INTENT = "ask_aftercare"
 PARTS = "parts"
+# Out-of-scope answers said with the clinic's own details (clinic.yml) when it gave them.
+CLINIC_ANSWERS = ("booking", "cost", "location")
 
 
 def selected_key(parse_data: Dict[str, Any], intent: str) -> Optional[str]:
@@ -79,6 +83,17 @@ def parts_of(tracker: Tracker) -> List[Dict[str, Any]]:
     return parts if len(parts) >= 2 else []
 
 
+def say_answer(dispatcher: CollectingDispatcher, intent: str, key: str) -> None:
+    """A retrieval answer ("utter_faq/pain"); booking, prices and location with
+    the clinic's own details when clinic.yml gives them (read now: no retraining)."""
+    if intent == OUT_OF_SCOPE_INTENT and key in CLINIC_ANSWERS:
+        text = answer_with_details(key, load_clinic(), load_knowledge().clinic_messages, clock.now())
+        if text:
+            dispatcher.utter_message(text=text)
+            return
+    dispatcher.utter_message(response=f"utter_{intent}/{key}")
+
+
 def answer_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker,
                        answered: Set[Tuple[str, str]], first: int = 1) -> List[EventType]:
     """Answers the message's questions from the ``first`` on (the first
@@ -103,7 +118,7 @@ def answer_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker,
         done.add(answer)
         kind, key = answer
         if kind in RETRIEVAL_INTENTS:
-            dispatcher.utter_message(response=f"utter_{kind}/{key}")
+            say_answer(dispatcher, kind, key)
         else:
             dispatcher.utter_message(text=rule_text(knowledge, key, part["text"], treated, now))
     return events
@@ -123,5 +138,5 @@ class ActionAnswerQuestion(Action):
         if key is None:
             dispatcher.utter_message(response="utter_rephrase")  # the selector gave no answer
             return []
-        dispatcher.utter_message(response=f"utter_{intent}/{key}")
+        say_answer(dispatcher, intent, key)
         return answer_other_parts(dispatcher, tracker, {(intent, key)})

@@ -17,6 +17,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
+from actions.clinic_actions import say_clinic_lines
 from actions.knowledge import load_knowledge
 from actions.nlu_ranking import candidate_topics
 from actions.not_covered import Condition, answer as not_covered_answer, find_conditions, load_not_covered
@@ -24,8 +25,9 @@ from actions.question_actions import answer_other_parts
 from actions.render_responses import TRIAGE_RESPONSES
 from actions.slots import remembered_treatment
 from actions.topic_actions import offer_topics
-from actions.triage import EMERGENCY, EXPECTED, UNCLEAR, load_triage_rules, triage
+from actions.triage import EMERGENCY, EXPECTED, UNCLEAR, URGENT, load_triage_rules, triage
 
+ESCALATED = (EMERGENCY, URGENT)
 
 
 class ActionTriage(Action):
@@ -42,6 +44,9 @@ class ActionTriage(Action):
         # The model took it for a symptom but no sign is known: ask, never reassure.
         level = found.level if found else UNCLEAR
         dispatcher.utter_message(response=TRIAGE_RESPONSES[level])
+        if level in ESCALATED:
+            # The clinic's phone; for a warning sign also urgent care when it is severe or closed.
+            say_clinic_lines(dispatcher, "emergency" if level == EMERGENCY else "warning")
         table = load_not_covered()
         conditions = find_conditions(tracker.latest_message.get("text") or "", table)
         if conditions and level != EMERGENCY:

@@ -8,6 +8,9 @@
 2. Only the configured origins may open a socket (Rasa disables the check):
    ``cors_allowed_origins`` in credentials.yml, from ``CORS_ORIGINS``.
 
+It also answers ``GET /webhooks/socketio/clinic`` with the clinic's name and
+privacy page (clinic.yml), for the widget's title.
+
 Session ids from the browser are checked too: anything but a short plain
 string gets a fresh id instead of reaching the tracker store. Messages are
 checked like on the REST channel (channels/input_checks.py): malformed ones
@@ -20,11 +23,14 @@ import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
+from actions.clinic import load_clinic
 from actions.knowledge import load_knowledge
 from channels.input_checks import clean_text, reply_instead
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -71,6 +77,13 @@ class ClinicSocketIOInput(SocketIOInput):
             if self.session_persistence:
                 await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        @blueprint.route("/clinic", methods=["GET"])
+        async def clinic_details(request: Request) -> HTTPResponse:
+            # What the widget shows before any message: the clinic's name for its title
+            # and its privacy page; public details only, read from clinic.yml now.
+            clinic = load_clinic()
+            return response.json({"name": clinic.name, "privacy_url": clinic.privacy_url})
 
         namespace = self.namespace or "/"
         rasa_handle_message = sio.handlers[namespace][self.user_message_evt]

@@ -5,8 +5,8 @@ Rasa's validator warns about every response no story or rule names, and
 `--fail-on-warnings` turns that into a failure. The FAQ and out-of-scope
 answers (``utter_faq/<topic>``, ``utter_out_of_scope/<kind>``) and the
 triage answers are said by ``action_answer_question`` and ``action_triage``
-(the message's several questions, the symptom's level), so no rule names
-them. This runs the same checks (rasa/cli/utils.py ``validate_files``, Rasa
+(the message's several questions, the symptom's level), the plain greeting by
+``action_greet``, so no rule names them. This runs the same checks (rasa/cli/utils.py ``validate_files``, Rasa
 3.6.21) with those responses counted as used; every other warning still fails.
 
 Usage: python scripts/validate_data.py  (from the project root)
@@ -24,7 +24,10 @@ from rasa.validator import Validator
 from actions.question_actions import RETRIEVAL_INTENTS
 from actions.render_responses import TRIAGE_RESPONSES
 
-SAID_BY_ACTIONS = {f"utter_{intent}" for intent in RETRIEVAL_INTENTS} | set(TRIAGE_RESPONSES.values())
+# utter_greet is action_greet's answer for a clinic without a name; utter_contact_clinic
+# is said instead of action_contact_clinic when the action server is down (config.yml).
+SAID_BY_ACTIONS = ({f"utter_{intent}" for intent in RETRIEVAL_INTENTS} | set(TRIAGE_RESPONSES.values())
+                   | {"utter_greet", "utter_contact_clinic"})
 
 
 class ActionAwareValidator(Validator):

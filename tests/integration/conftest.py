@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional
@@ -48,11 +49,19 @@ def fake_telegram() -> Iterator[FakeTelegram]:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory, web_origin, fake_telegram) -> Iterator[Dict[str, str]]:
+def clinic_file(tmp_path_factory) -> Path:
+    """A copy of the demo clinic.yml the servers read (tests may edit it, then put it back)."""
+    path = tmp_path_factory.mktemp("clinic") / "clinic.yml"
+    shutil.copyfile(ROOT / "clinic.yml", path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, web_origin, fake_telegram, clinic_file) -> Iterator[Dict[str, str]]:
     """The action server and the Rasa server, stopped after the session."""
-    telegram = {"TELEGRAM_TOKEN": fake_telegram.token, "TELEGRAM_SECRET": fake_telegram.secret,
-                "TELEGRAM_API_BASE": fake_telegram.base_url}
-    yield from _servers(assistant(tmp_path_factory.mktemp("servers"), web_origin, telegram).start())
+    env = {"TELEGRAM_TOKEN": fake_telegram.token, "TELEGRAM_SECRET": fake_telegram.secret,
+           "TELEGRAM_API_BASE": fake_telegram.base_url, "CLINIC_FILE": str(clinic_file)}
+    yield from _servers(assistant(tmp_path_factory.mktemp("servers"), web_origin, env).start())
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from actions.clinic import load_clinic
 from actions.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,6 +16,7 @@ SHOTS = ROOT / "results" / "browser"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 KNOWLEDGE = load_knowledge()
+CLINIC_NAME = load_clinic(ROOT / "clinic.yml").name
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +59,9 @@ def page(browser, demo_url):
 
 
 def _open(page):
-    page.get_by_role("button", name="Open chat: Ask about microneedling").click()
-    expect(page.get_by_role("dialog", name="Ask about microneedling")).to_be_visible()
+    # The title is the clinic's name from clinic.yml (the page gives no data-title).
+    page.get_by_role("button", name=f"Open chat: {CLINIC_NAME}").click()
+    expect(page.get_by_role("dialog", name=CLINIC_NAME)).to_be_visible()
 
 
 def _send(page, text):

@@ -90,7 +90,9 @@ def test_an_aftercare_answer_is_followed_by_the_other_question(dispatcher, make_
     assert said[1:] == ["utter_faq/results_timing"]
 
 
-def test_an_out_of_scope_question_then_an_faq_each_get_their_answer(dispatcher, make_tracker, domain):
+def test_an_out_of_scope_question_then_an_faq_each_get_their_answer(dispatcher, make_tracker, domain, monkeypatch,
+                                                                     tmp_path):
+    monkeypatch.setenv("CLINIC_FILE", str(tmp_path / "no-clinic.yml"))  # a clinic that gave no details
     parts = [{"text": "how much is it", "intent": "out_of_scope", "response_key": "out_of_scope/cost"},
              {"text": "does it hurt", "intent": "faq", "response_key": "faq/pain"}]
     selector = {"out_of_scope": {"response": {"intent_response_key": "out_of_scope/cost", "confidence": 0.8}}}
@@ -110,3 +112,15 @@ def test_two_aftercare_questions_get_both_rules_and_no_date_prompt(dispatcher, m
     said = _said(dispatcher)
     assert said[0].startswith("After microneedling: no makeup") and said[1].startswith("After microneedling: avoid direct sun")
     assert len(said) == 2
+
+
+def test_a_price_question_gets_the_clinics_own_phone_and_email(dispatcher, make_tracker, domain, monkeypatch, tmp_path):
+    clinic = tmp_path / "clinic.yml"
+    clinic.write_text('name: "Test Clinic"\nphone: "0123 456"\nemail: ""\n')
+    monkeypatch.setenv("CLINIC_FILE", str(clinic))
+    selector = {"out_of_scope": {"response": {"intent_response_key": "out_of_scope/cost", "confidence": 0.8}}}
+    ActionAnswerQuestion().run(dispatcher, make_tracker("how much is it", "out_of_scope",
+                                                        parse_data={"response_selector": selector}), domain)
+    said = _said(dispatcher)
+    assert len(said) == 1 and said[0].startswith("I can't tell you prices")
+    assert "Test Clinic by phone on 0123 456." in said[0]  # the empty email is left out

@@ -4,7 +4,7 @@
  * Embed (after web/vendor/socket.io.min.js, or let the widget load it):
  *   <script src="https://ASSISTANT/widget/chat-widget.js"
  *           data-server-url="https://ASSISTANT-RASA:5005"
- *           data-title="Ask about microneedling"
+ *           data-title="Ask about microneedling"   (optional: the clinic's name from clinic.yml)
  *           data-color="#0f766e"
  *           data-greeting="Hi! Ask me anything about microneedling."></script>
  *
@@ -86,6 +86,20 @@
                  [header, log, typing, form]);
   root.appendChild(panel);
   root.appendChild(launcher);
+
+  // Without a data-title, the title is the clinic's name from its clinic.yml.
+  function setTitle(title) {
+    config.title = title;
+    header.querySelector("h2").textContent = title;
+    launcher.setAttribute("aria-label", "Open chat: " + title);
+    panel.setAttribute("aria-label", title);
+  }
+  if (!script.dataset.title && window.fetch) {
+    fetch(config.serverUrl.replace(/\/$/, "") + "/webhooks/socketio/clinic")
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (clinic) { if (clinic && clinic.name) setTitle(clinic.name); })
+      .catch(function () { /* offline: the default title stays */ });
+  }
 
   // Text with links: http(s) URLs become <a>, the rest stays text nodes.
   function appendText(node, text) {

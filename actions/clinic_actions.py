@@ -1,0 +1,49 @@
+"""The clinic's own side of the conversation: its greeting and how to reach a
+person. Thin actions over actions/clinic_text.py; clinic.yml is read when
+the action runs, so an edit shows in the next answer."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import clock
+from actions.clinic import load_clinic
+from actions.clinic_text import clinic_lines, greeting
+from actions.knowledge import load_knowledge
+
+
+def say_clinic_lines(dispatcher: CollectingDispatcher, purpose: str) -> None:
+    """The clinic's details for ``purpose`` as one message (nothing when there are none)."""
+    lines = clinic_lines(purpose, load_clinic(), load_knowledge().clinic_messages, clock.now())
+    if lines:
+        dispatcher.utter_message(text="\n".join(lines))
+
+
+class ActionGreet(Action):
+    """The greeting, naming the clinic when clinic.yml gives its name."""
+
+    def name(self) -> Text:
+        return "action_greet"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        text = greeting(load_clinic(), load_knowledge().clinic_messages)
+        if text:
+            dispatcher.utter_message(text=text)
+        else:
+            dispatcher.utter_message(response="utter_greet")
+        return []
+
+
+class ActionContactClinic(Action):
+    """ "Can I talk to someone?": the clinic's phone and email, and whether it is open now."""
+
+    def name(self) -> Text:
+        return "action_contact_clinic"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        say_clinic_lines(dispatcher, "human")
+        return []
