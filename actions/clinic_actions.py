@@ -14,6 +14,7 @@ from actions import clock
 from actions.clinic import load_clinic
 from actions.clinic_text import clinic_lines, greeting
 from actions.knowledge import load_knowledge
+from actions.render_responses import CLINIC_CONTACT
 
 
 def say_clinic_lines(dispatcher: CollectingDispatcher, purpose: str) -> None:
@@ -21,6 +22,16 @@ def say_clinic_lines(dispatcher: CollectingDispatcher, purpose: str) -> None:
     lines = clinic_lines(purpose, load_clinic(), load_knowledge().clinic_messages, clock.now())
     if lines:
         dispatcher.utter_message(text="\n".join(lines))
+
+
+def clinic_contact(level: str) -> Dict[str, str]:
+    """The ``clinic_contact`` of an emergency or urgent answer: " Call <clinic> on
+    <phone>." (and urgent care for a warning sign), or "" when clinic.yml has neither."""
+    if level not in ("emergency", "urgent"):
+        return {}
+    purpose = "emergency" if level == "emergency" else "warning"
+    lines = clinic_lines(purpose, load_clinic(), load_knowledge().clinic_messages, clock.now())
+    return {CLINIC_CONTACT: "".join(" " + line for line in lines)}
 
 
 class ActionGreet(Action):

@@ -34,11 +34,17 @@ HEADER = (
 )
 
 
-def triage_text(knowledge: Knowledge, answer: Answer) -> str:
+# In the emergency and urgent answers, where the clinic's phone goes (clinic.yml, filled
+# in by action_triage; the slot of that name is empty when Rasa says it without the actions).
+CLINIC_CONTACT = "clinic_contact"
+ESCALATED_LEVELS = ("emergency", "urgent")
+
+
+def triage_text(knowledge: Knowledge, answer: Answer, level: str = "") -> str:
     """A triage answer with its sources: the articles', then "general safety
     practice" where the advice (emergency services) comes from no article."""
     articles = tuple(knowledge.sources[key] for key in answer.sources if key in knowledge.sources)
-    lines = [answer.text]
+    lines = [answer.text + ("{" + CLINIC_CONTACT + "}" if level in ESCALATED_LEVELS else "")]
     if articles:
         lines.append(source_line(articles))
     if any(key not in knowledge.sources for key in answer.sources):
@@ -57,7 +63,7 @@ def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[s
             }
         ]
     for level, answer in (triage or load_triage_rules()).answers.items():
-        responses[TRIAGE_RESPONSES[level]] = [{"text": triage_text(knowledge, answer)}]
+        responses[TRIAGE_RESPONSES[level]] = [{"text": triage_text(knowledge, answer, level)}]
     # Said when no date is given at the prompt, and when the action server is down.
     general = knowledge.aftercare_messages["general_intro"] + "\n" + answer_text(knowledge.topics["aftercare"])
     responses["utter_aftercare_general"] = [{"text": general}]

@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
-from actions.clinic_actions import say_clinic_lines
+from actions.clinic_actions import clinic_contact
 from actions.knowledge import load_knowledge
 from actions.nlu_ranking import candidate_topics
 from actions.not_covered import Condition, answer as not_covered_answer, find_conditions, load_not_covered
@@ -43,10 +43,10 @@ class ActionTriage(Action):
         found = triage(tracker.latest_message.get("text") or "", load_triage_rules(), day)
         # The model took it for a symptom but no sign is known: ask, never reassure.
         level = found.level if found else UNCLEAR
-        dispatcher.utter_message(response=TRIAGE_RESPONSES[level])
-        if level in ESCALATED:
-            # The clinic's phone; for a warning sign also urgent care when it is severe or closed.
-            say_clinic_lines(dispatcher, "emergency" if level == EMERGENCY else "warning")
+        # An emergency or a warning sign: the clinic's phone in the same message (and urgent
+        # care for a warning sign), so no channel can split the advice from it.
+        contact = clinic_contact(level) if level in ESCALATED else {}
+        dispatcher.utter_message(response=TRIAGE_RESPONSES[level], **contact)
         table = load_not_covered()
         conditions = find_conditions(tracker.latest_message.get("text") or "", table)
         if conditions and level != EMERGENCY:

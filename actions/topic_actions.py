@@ -9,6 +9,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import follow_ups
+from actions.clinic_actions import clinic_contact
+from actions.render_responses import TRIAGE_RESPONSES
 from actions.aftercare_actions import ActionAftercareAnswer
 from actions.aftercare_text import find_rule, why_answer
 from actions.knowledge import TOPIC_ENTITY, Knowledge, load_knowledge, topic_buttons
@@ -77,7 +79,10 @@ class ActionFollowUp(Action):
             offer_topics(dispatcher, knowledge, follow_ups.suggestions(current, related, list(knowledge.menu_topics)))
             return []
         if answer.kind == follow_ups.WARNING:
-            dispatcher.utter_message(response=answer.key or follow_ups.WARNING_RESPONSE)
+            response = answer.key or follow_ups.WARNING_RESPONSE
+            level = next((lvl for lvl, name in TRIAGE_RESPONSES.items() if name == response), "")
+            # The same advice again, with the clinic's phone as the first time.
+            dispatcher.utter_message(response=response, **clinic_contact(level))
             return []
         if answer.kind == follow_ups.FAQ:
             dispatcher.utter_message(response=f"{follow_ups.FAQ_RESPONSE_PREFIX}{answer.key}")

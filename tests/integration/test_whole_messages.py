@@ -27,7 +27,7 @@ from actions import clock
 from actions.aftercare_rules import Status, verdict
 from actions.knowledge import answer_text, load_knowledge
 from actions.not_covered import load_not_covered
-from actions.render_responses import render
+from actions.render_responses import CLINIC_CONTACT, render
 from actions.treatment_dates import When, start_of_day
 
 SETS = Path(__file__).resolve().parents[1] / "whole_messages"
@@ -72,11 +72,18 @@ def replies_to(servers, items: List[dict], date_when_asked: Optional[str] = None
         return list(pool.map(lambda item: _conversation(servers["rasa"], item["text"], date_when_asked), items))
 
 
+def said(text: str, template: str) -> bool:
+    """Whether ``text`` is the response ``template``, whatever the clinic's phone
+    filled into its ``{clinic_contact}`` (clinic.yml)."""
+    head, placeholder, tail = template.partition("{" + CLINIC_CONTACT + "}")
+    return text.startswith(head) and text.endswith(tail) if placeholder else text == template
+
+
 def reading(texts: List[str]) -> List[str]:
     """What each reply is: a triage level, "faq:<topic>", "rule:<key>", "not_covered", "ask_date" or "other"."""
     kinds = []
     for text in texts:
-        level = next((lvl for name, lvl in LEVELS.items() if text == RESPONSES[name]), None)
+        level = next((lvl for name, lvl in LEVELS.items() if said(text, RESPONSES[name])), None)
         if level:
             kinds.append(level)
         elif text in FAQ_ANSWERS:

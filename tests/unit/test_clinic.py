@@ -123,3 +123,17 @@ def test_hours_run_consecutive_days_with_the_same_hours_together():
     clinic = parse_clinic({"hours": {day: "09:00-17:00" for day in ("monday", "tuesday", "wednesday")}})
     assert hours_summary(clinic, MESSAGES) == ("Monday to Wednesday 09:00-17:00, Thursday to Sunday closed")
     assert clinic.hours[0] == (time(9), time(17))
+
+
+@pytest.mark.parametrize("level, expected", [
+    ("urgent", " Call Test Clinic on 0123 456. If it is severe, or the clinic is closed, seek urgent care: NHS 111."),
+    ("emergency", " Call Test Clinic on 0123 456."),  # after "call emergency services now"
+    ("expected", None),                               # ordinary healing: no placeholder to fill
+], ids=["warning sign", "emergency", "ordinary healing"])
+def test_escalated_answers_carry_the_clinics_phone_in_the_same_message(monkeypatch, tmp_path, level, expected):
+    from actions.clinic_actions import clinic_contact
+
+    path = tmp_path / "clinic.yml"
+    path.write_text(yaml.safe_dump({"name": "Test Clinic", "phone": "0123 456", "urgent_care": "NHS 111"}))
+    monkeypatch.setenv("CLINIC_FILE", str(path))
+    assert clinic_contact(level).get("clinic_contact") == expected
