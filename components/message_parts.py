@@ -274,9 +274,8 @@ class MessageParts(GraphComponent):
         return bool(ASKS_LEAVE.search(text)) and (mentions_treatment(text) or not NOT_AFTERCARE.search(text))
 
     def _asks_about_an_unnamed_rule(self, message: Message, text: str) -> bool:
-        """Leave asked for something no rule names ("is the stairmaster ok?", "can I
-        fly tomorrow?"), when the nearest training examples are aftercare
-        questions of one rule, or of none."""
+        """Leave asked for something no rule names ("is the stairmaster ok?"), when
+        the nearest training examples are aftercare questions of one rule."""
         if self._named_rule(text) or not ASKS_LEAVE.search(text):
             return False
         if NOT_AFTERCARE.search(text) and not mentions_treatment(text):
@@ -287,7 +286,8 @@ class MessageParts(GraphComponent):
         similarities = self._examples["vectors"] @ vector
         # Nearest among every intent: "what should I do today?" is nearest to the aftercare plan.
         intents = best_by_label(similarities, self._examples["intents"])
-        return bool(intents) and intents[0][0] == AFTERCARE_INTENT and self._label_by_meaning(similarities) is not None
+        # Only for a rule: "can I go back to work after?" is near the no-rule examples but is an FAQ.
+        return bool(intents) and intents[0][0] == AFTERCARE_INTENT and self._rule_by_meaning(similarities) is not None
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Adds ``parts`` to messages that ask several things, and a rule found
