@@ -109,10 +109,7 @@ def _resolve_sources(keys: List[str], sources: Dict[str, Source], where: str) ->
 
 CLINIC_MESSAGES = ("way_phone", "way_email", "way_booking_url", "lead_booking", "lead_cost", "booking", "cost",
                    "human", "location", "hours",
-                   "open_now", "closed_now", "warning", "urgent_care", "no_details", "greeting", "closed_day",
-                   "offer_callback", "callback_yes", "callback_no", "ask_callback_name", "ask_callback_contact",
-                   "bad_name", "bad_contact", "ask_callback_consent", "callback_sent", "callback_saved",
-                   "callback_declined", "callback_email_subject", "callback_email_body")
+                   "open_now", "closed_now", "warning", "urgent_care", "no_details", "greeting", "closed_day")
 
 
 def _clinic_messages(raw: dict) -> Dict[str, str]:

@@ -12,7 +12,6 @@ import pytest
 import requests
 
 from deploy.servers import ROOT, Assistant, free_port
-from tests.integration.fake_smtp import FakeSmtp
 from tests.integration.fake_telegram import FakeTelegram
 
 MODEL = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "microneedling.tar.gz"))
@@ -58,26 +57,10 @@ def clinic_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def fake_smtp() -> Iterator[FakeSmtp]:
-    """The clinic's mail server on 127.0.0.1: call-back requests arrive here."""
-    fake = FakeSmtp()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture(scope="session")
-def var_dir(tmp_path_factory) -> Path:
-    """The servers' var/ (call-back requests)."""
-    return tmp_path_factory.mktemp("var")
-
-
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory, web_origin, fake_telegram, clinic_file, fake_smtp, var_dir) -> Iterator[Dict[str, str]]:
+def servers(tmp_path_factory, web_origin, fake_telegram, clinic_file) -> Iterator[Dict[str, str]]:
     """The action server and the Rasa server, stopped after the session."""
     env = {"TELEGRAM_TOKEN": fake_telegram.token, "TELEGRAM_SECRET": fake_telegram.secret,
-           "TELEGRAM_API_BASE": fake_telegram.base_url, "CLINIC_FILE": str(clinic_file),
-           "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(fake_smtp.port), "SMTP_STARTTLS": "false",
-           "VAR_DIR": str(var_dir)}
+           "TELEGRAM_API_BASE": fake_telegram.base_url, "CLINIC_FILE": str(clinic_file)}
     yield from _servers(assistant(tmp_path_factory.mktemp("servers"), web_origin, env).start())
 
 
