@@ -30,7 +30,7 @@ export PYTHONUNBUFFERED := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test shell train responses validate lock clean actions-server telegram-webhook \
+.PHONY: help run test shell train responses validate lock clean actions-server telegram-webhook report \
         audit bench cluster
 
 help:  ## List the targets.
@@ -84,6 +84,9 @@ audit: $(INSTALLED) $(AUDIT_VENV)/.installed  ## Audit the locked dependencies (
 
 bench: $(MODEL)  ## Benchmark: training, start-up, memory, latency, throughput (results/bench/).
 	$(BIN)/python -m bench.run
+
+report: $(INSTALLED)  ## What patients asked, for the clinic: results/report/ (ARGS="--since 2026-11-01 --until 2026-11-30").
+	$(BIN)/python -m report.build $(ARGS)
 
 cluster: $(MODEL)  ## Several Rasa servers behind nginx with PostgreSQL + Redis, on this machine (port 8000).
 	$(BIN)/python -m deploy.cluster

@@ -22,6 +22,7 @@ from actions.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT, PLAN
 from actions.aftercare_text import (
     after_answer, claim_answer, find_rule, future_text, general_answer, noted_text, plan_text, timed_answer)
 from actions.claims import read_claim
+from actions.feedback_actions import offer_feedback
 from actions.knowledge import AftercareRule, Knowledge, load_knowledge
 from actions.nlu_ranking import entity_value, is_time_follow_up
 from actions.question_actions import answer_other_parts, parts_of, rule_text
@@ -98,7 +99,9 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         events = self._answer(dispatcher, tracker)
         rule = find_rule(self.knowledge(), tracker.get_slot(TOPIC_SLOT))
         # The message's other questions ("...and when will I see results?") come next.
-        return events + answer_other_parts(dispatcher, tracker, {("rule", rule.key)} if rule else set())
+        events += answer_other_parts(dispatcher, tracker, {("rule", rule.key)} if rule else set())
+        offer_feedback(dispatcher, f"aftercare/{rule.key if rule else 'general'}")
+        return events
 
     def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         knowledge, now = self.knowledge(), clock.now()

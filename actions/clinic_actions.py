@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import clock
 from actions.clinic import load_clinic
 from actions.clinic_text import clinic_lines, greeting
+from actions.handoff_actions import callback_offered, offer_callback
 from actions.knowledge import load_knowledge
 from actions.render_responses import CLINIC_CONTACT
 
@@ -50,11 +51,14 @@ class ActionGreet(Action):
 
 
 class ActionContactClinic(Action):
-    """ "Can I talk to someone?": the clinic's phone and email, and whether it is open now."""
+    """ "Can I talk to someone?": the clinic's phone and email, whether it is open
+    now, and a call-back when the clinic receives requests by email."""
 
     def name(self) -> Text:
         return "action_contact_clinic"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         say_clinic_lines(dispatcher, "human")
+        if callback_offered():
+            offer_callback(dispatcher)
         return []

@@ -20,6 +20,7 @@ from actions import clock
 from actions.aftercare_text import after_answer, find_rule, general_answer, timed_answer
 from actions.clinic import load_clinic
 from actions.clinic_text import answer_with_details
+from actions.feedback_actions import offer_feedback
 from actions.knowledge import Knowledge, load_knowledge
 from actions.slots import DATE_SLOT, remembered_treatment
 from actions.time_after_treatment import find_after
@@ -139,4 +140,7 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response="utter_rephrase")  # the selector gave no answer
             return []
         say_answer(dispatcher, intent, key)
-        return answer_other_parts(dispatcher, tracker, {(intent, key)})
+        events = answer_other_parts(dispatcher, tracker, {(intent, key)})
+        if intent == FAQ_INTENT:
+            offer_feedback(dispatcher, f"{intent}/{key}")
+        return events

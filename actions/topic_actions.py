@@ -13,6 +13,7 @@ from actions.clinic_actions import clinic_contact
 from actions.render_responses import TRIAGE_RESPONSES
 from actions.aftercare_actions import ActionAftercareAnswer
 from actions.aftercare_text import find_rule, why_answer
+from actions.feedback_actions import offer_feedback
 from actions.knowledge import TOPIC_ENTITY, Knowledge, load_knowledge, topic_buttons
 from actions.nlu_ranking import best_faq_topic, candidate_topics, entity_value, last_bot_action
 
@@ -35,6 +36,8 @@ class ActionAnswerTopic(Action):
         knowledge = load_knowledge()
         topic = self._topic(tracker.latest_message, knowledge)
         dispatcher.utter_message(response=f"utter_faq/{topic}" if topic else "utter_capabilities")
+        if topic:
+            offer_feedback(dispatcher, f"faq/{topic}")
         return []
 
     @staticmethod

@@ -34,6 +34,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.feedback import is_feedback_button
+
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE = 4096  # Telegram's limit for one message's text
@@ -95,12 +97,16 @@ class ClinicTelegramOutput(TelegramOutput):
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
-        """The text, then the buttons as an inline keyboard (one per row)."""
+        """The text, then the buttons as an inline keyboard: one per row, and
+        👍/👎 side by side in the last row."""
         markup = InlineKeyboardMarkup()
-        for button in buttons:
-            payload = str(button.get("payload", ""))
-            if len(payload.encode()) <= MAX_CALLBACK_DATA:
-                markup.row(InlineKeyboardButton(button["title"], callback_data=payload))
+        fitting = [b for b in buttons if len(str(b.get("payload", "")).encode()) <= MAX_CALLBACK_DATA]
+        for button in (b for b in fitting if not is_feedback_button(b)):
+            markup.row(InlineKeyboardButton(button["title"], callback_data=str(button["payload"])))
+        votes = [InlineKeyboardButton(b["title"], callback_data=str(b["payload"])) for b in fitting
+                 if is_feedback_button(b)]
+        if votes:
+            markup.row(*votes)
         parts = split_message(text) or [" "]
         for part in parts[:-1]:
             await self.send_message(recipient_id, part)

@@ -71,6 +71,7 @@ class Cluster:
         self.credentials = credentials
         self.processes: List[subprocess.Popen] = []
         self.rasa_urls: List[str] = []
+        self.tracker_store_url = ""  # PostgreSQL, once started
         self.action_urls: List[str] = []
         self.rasa_processes: List[subprocess.Popen] = []
         self.action_processes: List[subprocess.Popen] = []
@@ -154,7 +155,7 @@ class Cluster:
         """Starts everything and waits until the load balancer answers; stops all on failure."""
         self.workdir.mkdir(parents=True, exist_ok=True)
         try:
-            tracker_store = self.start_postgres()
+            tracker_store = self.tracker_store_url = self.start_postgres()
             redis = self.start_redis()
             action_ports = [free_port() for _ in range(self.size)]
             rasa_ports = [free_port() for _ in range(self.size)]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import sqlite3
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional
@@ -12,6 +16,7 @@ import pytest
 import requests
 
 from deploy.servers import ROOT, Assistant, free_port
+from tests.integration.fake_smtp import FakeSmtp
 from tests.integration.fake_telegram import FakeTelegram
 
 MODEL = Path(os.environ.get("RASA_MODEL", ROOT / "models" / "microneedling.tar.gz"))
@@ -29,7 +34,7 @@ def assistant(folder: Path, cors_origin: str = "", env: Optional[Dict[str, str]]
 
 def _servers(running: Assistant) -> Iterator[Dict[str, str]]:
     try:
-        yield {"rasa": running.url, "actions": running.actions_url}
+        yield {"rasa": running.url, "actions": running.actions_url, "database": str(running.database)}
     finally:
         running.stop()
 
@@ -57,10 +62,26 @@ def clinic_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory, web_origin, fake_telegram, clinic_file) -> Iterator[Dict[str, str]]:
+def fake_smtp() -> Iterator[FakeSmtp]:
+    """The clinic's mail server on 127.0.0.1: call-back requests arrive here."""
+    fake = FakeSmtp()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def var_dir(tmp_path_factory) -> Path:
+    """The servers' var/ (call-back requests)."""
+    return tmp_path_factory.mktemp("var")
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, web_origin, fake_telegram, clinic_file, fake_smtp, var_dir) -> Iterator[Dict[str, str]]:
     """The action server and the Rasa server, stopped after the session."""
     env = {"TELEGRAM_TOKEN": fake_telegram.token, "TELEGRAM_SECRET": fake_telegram.secret,
-           "TELEGRAM_API_BASE": fake_telegram.base_url, "CLINIC_FILE": str(clinic_file)}
+           "TELEGRAM_API_BASE": fake_telegram.base_url, "CLINIC_FILE": str(clinic_file),
+           "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(fake_smtp.port), "SMTP_STARTTLS": "false",
+           "VAR_DIR": str(var_dir)}
     yield from _servers(assistant(tmp_path_factory.mktemp("servers"), web_origin, env).start())
 
 
@@ -70,12 +91,12 @@ def servers_without_actions(tmp_path_factory) -> Iterator[Dict[str, str]]:
     yield from _servers(assistant(tmp_path_factory.mktemp("no-actions")).start(with_actions=False))
 
 
-def _sender(request) -> str:
+def new_sender(request) -> str:
     """A new conversation per test; sender ids are limited to 128 characters."""
     return f"{request.node.originalname[:60]}-{uuid.uuid4().hex}"
 
 
-def _asker(base_url: str, sender: str) -> Callable[[str], List[dict]]:
+def asker(base_url: str, sender: str) -> Callable[[str], List[dict]]:
     def _ask(message: str) -> List[dict]:
         response = requests.post(f"{base_url}/webhooks/rest/webhook",
                                  json={"sender": sender, "message": message}, timeout=30)
@@ -85,13 +106,28 @@ def _asker(base_url: str, sender: str) -> Callable[[str], List[dict]]:
     return _ask
 
 
+def make_report(out, *args, env=None):
+    """``make report`` (python -m report.build), as a separate process."""
+    done = subprocess.run([sys.executable, "-m", "report.build", "--out", str(out), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def stored_events(database: str, sender: str) -> List[dict]:
+    """A conversation's events as the SQL tracker store keeps them (SQLite)."""
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT data FROM events WHERE sender_id = ? ORDER BY id", (sender,)).fetchall()
+    return [json.loads(data) for (data,) in rows]
+
+
 @pytest.fixture
 def ask(servers, request) -> Callable[[str], List[dict]]:
     """Sends a message as this test's own user; returns the bot's messages."""
-    return _asker(servers["rasa"], _sender(request))
+    return asker(servers["rasa"], new_sender(request))
 
 
 @pytest.fixture
 def ask_without_actions(servers_without_actions, request) -> Callable[[str], List[dict]]:
     """Like ``ask``, to the Rasa server whose action server is down."""
-    return _asker(servers_without_actions["rasa"], _sender(request))
+    return asker(servers_without_actions["rasa"], new_sender(request))

@@ -5,6 +5,7 @@ The Debian packages postgresql, redis-server and nginx are installed by
 `make test` when missing.
 """
 
+import os
 from collections import Counter, defaultdict
 
 import pytest
@@ -12,7 +13,7 @@ import requests
 
 from bench.loadgen import days_for, patient_script, run_load
 from deploy.cluster import Cluster
-from tests.integration.conftest import MODEL
+from tests.integration.conftest import MODEL, make_report
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +66,12 @@ def test_50_concurrent_conversations_lose_no_reply_and_get_only_their_own(cluste
     # Both servers did a share of the work.
     shares = Counter(exchange.served_by for exchange in result.exchanges)
     assert len(shares) == 2 and min(shares.values()) >= 50, shares
+
+
+def test_the_report_reads_the_postgresql_tracker_store(cluster, tmp_path):
+    # Last in this module: the conversations above are in the cluster's PostgreSQL.
+    env = dict(os.environ, TRACKER_STORE_URL=cluster.tracker_store_url)
+    summary = make_report(tmp_path, "--days", "2", env=env)
+    conversations = int(summary.split()[0])
+    assert conversations >= 51, summary  # the alternating patient and the 50 concurrent ones
+    assert "Top topics" in (tmp_path / "index.html").read_text()

@@ -7,9 +7,11 @@ import json
 import pytest
 import requests
 
+from actions.clinic import load_clinic
 from actions.knowledge import answer_text, load_knowledge, topic_payload
 
 KNOWLEDGE = load_knowledge()
+MESSAGES = KNOWLEDGE.clinic_messages
 _ids = itertools.count(1000)
 
 
@@ -46,16 +48,27 @@ def telegram(servers, fake_telegram):
     return Telegram()
 
 
-def _keyboard(reply):
-    return [row[0] for row in json.loads(reply["reply_markup"])["inline_keyboard"]]
+def _rows(reply):
+    return json.loads(reply["reply_markup"])["inline_keyboard"]
 
 
 def test_a_question_gets_its_answer_with_buttons_in_the_right_chat(telegram):
     assert telegram.say("does microneedling hurt?").status_code == 200
     (reply,) = telegram.replies()
     assert reply["text"] == answer_text(KNOWLEDGE.topics["pain"])
-    assert [b["callback_data"] for b in _keyboard(reply)] == [
+    *follow_ups, votes = _rows(reply)
+    # One follow-up per row, then 👍 and 👎 side by side in the last row.
+    assert [row[0]["callback_data"] for row in follow_ups] == [
         topic_payload(k) for k in KNOWLEDGE.topics["pain"].follow_ups]
+    assert [b["text"] for b in votes] == [MESSAGES["feedback_up"], MESSAGES["feedback_down"]]
+
+
+def test_thumbs_down_is_answered_with_the_clinic_s_phone(telegram):
+    telegram.say("does microneedling hurt?")
+    down = _rows(telegram.replies()[-1])[-1][1]["callback_data"]
+    assert telegram.press(down, callback_id="cb-down").status_code == 200
+    reply = "\n".join(r["text"] for r in telegram.replies()[1:])
+    assert MESSAGES["feedback_sorry"] in reply and load_clinic().phone in reply
 
 
 def test_a_button_press_is_answered_and_gets_its_answer(telegram, fake_telegram):
@@ -94,7 +107,7 @@ def test_start_greets_and_help_lists_the_topics(telegram):
     telegram.say("/start")
     assert "not medical advice" in telegram.replies()[-1]["text"]
     telegram.say("/help")
-    assert len(_keyboard(telegram.replies()[-1])) == len(KNOWLEDGE.menu_topics)
+    assert len(_rows(telegram.replies()[-1])) == len(KNOWLEDGE.menu_topics)
 
 
 def test_timed_aftercare_works_as_on_the_website(telegram):

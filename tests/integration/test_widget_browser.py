@@ -92,6 +92,25 @@ def test_ask_click_a_follow_up_and_reload(page):
     expect(page.locator(".mn-bot").last).to_contain_text("Got it: treated yesterday", timeout=30000)
 
 
+def test_a_vote_under_an_answer_is_sent_quietly_and_thumbs_down_offers_the_clinic(page):
+    _open(page)
+    _send(page, "Does microneedling hurt?")
+    votes = page.get_by_role("group", name="Was this answer helpful?")
+    expect(votes).to_have_count(1, timeout=30000)
+    # The follow-up buttons are still there, apart from the vote.
+    follow_up = KNOWLEDGE.topics[KNOWLEDGE.topics["pain"].follow_ups[0]]
+    expect(page.get_by_role("button", name=follow_up.label)).to_be_visible()
+    votes.get_by_role("button", name="No, not helpful").click()
+    expect(page.locator(".mn-bot").last).to_contain_text(load_clinic(ROOT / "clinic.yml").phone, timeout=30000)
+    expect(page.locator(".mn-bot", has_text="Sorry that didn't help")).to_have_count(1)
+    expect(page.locator(".mn-user")).to_have_count(1)  # the vote is not shown as a message
+    expect(votes.get_by_role("button", name="No, not helpful")).to_have_attribute("aria-pressed", "true")
+    expect(votes.get_by_role("button", name="Yes, helpful")).to_be_disabled()
+    page.reload()  # the choice is kept with the transcript
+    expect(page.get_by_role("group", name="Was this answer helpful?").get_by_role(
+        "button", name="No, not helpful")).to_have_attribute("aria-pressed", "true")
+
+
 def test_html_is_shown_as_text(page):
     _open(page)
     attack = "<img src=x onerror=alert(1)>"

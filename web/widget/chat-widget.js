@@ -118,9 +118,12 @@
       bubble.appendChild(p);
     });
     log.appendChild(bubble);
-    if (message.buttons && message.buttons.length) {
+    var buttons = (message.buttons || []).filter(function (b) { return !isVote(b); });
+    var votes = (message.buttons || []).filter(isVote);
+    if (votes.length) renderVotes(message, votes);
+    if (buttons.length) {
       var replies = el("div", { className: "mn-replies", role: "group", "aria-label": "Suggested questions" });
-      message.buttons.forEach(function (button) {
+      buttons.forEach(function (button) {
         var b = el("button", { type: "button", className: "mn-reply", text: button.title });
         b.addEventListener("click", function () { ask(button.payload, button.title); });
         replies.appendChild(b);
@@ -128,6 +131,30 @@
       log.appendChild(replies);
     }
     log.scrollTop = log.scrollHeight;
+  }
+
+  // 👍/👎 under an answer: small, beside the bubble, sent without a user bubble;
+  // the choice is kept with the transcript so a reload shows it.
+  function isVote(button) { return /^\/feedback\{/.test(button.payload || ""); }
+  function renderVotes(message, votes) {
+    var group = el("div", { className: "mn-votes", role: "group", "aria-label": "Was this answer helpful?" },
+                   [el("span", { text: "Helpful?" })]);
+    votes.forEach(function (button) {
+      var chosen = message.voted === button.payload;
+      var b = el("button", { type: "button", className: "mn-vote", text: button.title,
+                             "aria-pressed": String(chosen),
+                             "aria-label": /"up"/.test(button.payload) ? "Yes, helpful" : "No, not helpful" });
+      if (message.voted) b.setAttribute("disabled", "");
+      b.addEventListener("click", function () {
+        message.voted = button.payload;
+        save();
+        group.querySelectorAll("button").forEach(function (other) { other.setAttribute("disabled", ""); });
+        b.setAttribute("aria-pressed", "true");
+        ask(button.payload, null, true);
+      });
+      group.appendChild(b);
+    });
+    log.appendChild(group);
   }
 
   function add(message) {
@@ -175,9 +202,9 @@
     socket.emit("user_uttered", { message: payload, session_id: state.sessionId });
   }
 
-  function ask(payload, shown) {
+  function ask(payload, shown, silent) {
     if (!payload || !payload.trim()) return;
-    add({ from: "user", text: shown || payload });
+    if (!silent) add({ from: "user", text: shown || payload });
     setTyping(true);
     setTimeout(function () { if (waiting) setTyping(false); }, 30000);
     if (ready) emit(payload);

@@ -1,0 +1,65 @@
+"""Reading conversations from Rasa's SQL tracker store (SQLite or PostgreSQL).
+
+Rasa's ``SQLTrackerStore`` keeps one row per event in the table ``events``
+(sender_id, type_name, timestamp, data: the event as JSON). The report reads
+them read-only, ordered as they happened, within a time range.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, List, Optional, Tuple
+
+from sqlalchemy import create_engine, text
+
+DEFAULT_DATABASE = Path("var") / "conversations.db"
+
+Event = Tuple[str, dict]  # (sender_id, the event as Rasa stored it)
+
+
+def database_url(database: Optional[str] = None) -> str:
+    """``TRACKER_STORE_URL`` (as ``make run`` uses it), else the SQLite file."""
+    url = os.environ.get("TRACKER_STORE_URL", "").strip()
+    if url and not database:
+        return url
+    path = Path(database) if database else DEFAULT_DATABASE
+    if not path.is_file():
+        raise FileNotFoundError(f"no tracker store at {path}: start the assistant once (make run), "
+                                f"or pass --database PATH or set TRACKER_STORE_URL")
+    return f"sqlite:///{path.resolve()}"
+
+
+def _timestamp(moment: Optional[datetime]) -> Optional[float]:
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+
+
+def read_events(url: str, since: Optional[datetime] = None, until: Optional[datetime] = None) -> List[Event]:
+    """Every stored event from ``since`` (included) to ``until`` (excluded), in order."""
+    query = "SELECT sender_id, data FROM events WHERE 1 = 1"
+    params = {}
+    if since is not None:
+        query += " AND timestamp >= :since"
+        params["since"] = _timestamp(since)
+    if until is not None:
+        query += " AND timestamp < :until"
+        params["until"] = _timestamp(until)
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text(query + " ORDER BY id"), params).fetchall()
+    finally:
+        engine.dispose()
+    return [(sender, json.loads(data)) for sender, data in rows]
+
+
+def by_conversation(events: List[Event]) -> Iterator[Tuple[str, List[dict]]]:
+    """The events grouped by conversation, each in order."""
+    grouped: dict = {}
+    for sender, event in events:
+        grouped.setdefault(sender, []).append(event)
+    yield from grouped.items()
