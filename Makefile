@@ -30,7 +30,7 @@ export PYTHONUNBUFFERED := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help run test shell train responses validate lock clean actions-server telegram-webhook report \
+.PHONY: help run test shell train responses validate lock clean actions-server telegram-webhook report purge \
         audit bench cluster
 
 help:  ## List the targets.
@@ -83,12 +83,17 @@ audit: $(INSTALLED) $(AUDIT_VENV)/.installed  ## Audit the locked dependencies (
 	$(BIN)/python scripts/audit.py $(AUDIT_VENV)/bin/pip-audit
 
 bench: $(MODEL)  ## Benchmark: training, start-up, memory, latency, throughput (results/bench/).
+	scripts/system_packages.sh cluster
 	$(BIN)/python -m bench.run
 
 report: $(INSTALLED)  ## What patients asked, for the clinic: results/report/ (ARGS="--since 2026-11-01 --until 2026-11-30").
 	$(BIN)/python -m report.build $(ARGS)
 
+purge: $(INSTALLED)  ## Delete conversations older than RETENTION_DAYS (or clinic.yml's retention_days, default 30).
+	$(BIN)/python -m privacy.retention purge $(ARGS)
+
 cluster: $(MODEL)  ## Several Rasa servers behind nginx with PostgreSQL + Redis, on this machine (port 8000).
+	scripts/system_packages.sh cluster
 	$(BIN)/python -m deploy.cluster
 
 telegram-webhook: $(INSTALLED)  ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_SECRET).

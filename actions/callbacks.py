@@ -9,6 +9,7 @@ only here (and in the email), for the clinic.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -104,6 +105,43 @@ def save(request: CallbackRequest, root: Path) -> Path:
     path.write_text(json.dumps(asdict(request), indent=1), encoding="utf-8")
     path.chmod(0o600)
     return path
+
+
+def _draft_path(root: Path, conversation: str) -> Path:
+    # Named by a hash: a sender id can be a phone number (messaging apps).
+    return _folder(root, "drafts") / (hashlib.sha256(conversation.encode()).hexdigest()[:32] + ".json")
+
+
+def save_draft(root: Path, conversation: str, contact: str) -> None:
+    """Keeps the phone or email given in the form until the consent question is
+    answered: the conversation's stored events have it masked (privacy/masking.py)."""
+    path = _draft_path(root, conversation)
+    path.write_text(json.dumps({"conversation": conversation, "contact": contact}), encoding="utf-8")
+    path.chmod(0o600)
+
+
+def take_draft(root: Path, conversation: str) -> Optional[str]:
+    """The contact kept by ``save_draft`` (None if none), and the draft deleted."""
+    path = _draft_path(root, conversation)
+    try:
+        contact = json.loads(path.read_text(encoding="utf-8")).get("contact")
+    except (FileNotFoundError, ValueError):
+        return None
+    path.unlink(missing_ok=True)
+    return contact
+
+
+def forget(root: Path, conversation: str) -> int:
+    """Deletes every call-back request and draft of one conversation (deletion on request)."""
+    deleted = 0
+    for path in (root / "callbacks").glob("*/*.json"):
+        try:
+            if json.loads(path.read_text(encoding="utf-8")).get("conversation") == conversation:
+                path.unlink()
+                deleted += 1
+        except (FileNotFoundError, ValueError):
+            continue
+    return deleted
 
 
 def pending(root: Path) -> List[Path]:

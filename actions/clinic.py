@@ -41,6 +41,8 @@ class Clinic:
     privacy_url: str = ""
     urgent_care: str = ""
     timezone: str = ""
+    # How long conversations are kept (privacy/retention.py); None: RETENTION_DAYS or 30.
+    retention_days: Optional[int] = None
     # weekday (0 = Monday) -> (opens, closes); a day missing is a closed day.
     hours: Dict[int, Tuple[time, time]] = field(default_factory=dict)
 
@@ -75,7 +77,7 @@ def parse_clinic(data: object) -> Clinic:
         return Clinic()
     if not isinstance(data, dict):
         raise ClinicError("clinic.yml must be a mapping of fields (name, phone, hours...).")
-    unknown = set(data) - set(TEXT_FIELDS) - {"hours", "timezone"}
+    unknown = set(data) - set(TEXT_FIELDS) - {"hours", "timezone", "retention_days"}
     if unknown:
         raise ClinicError(f"clinic.yml: unknown field(s) {', '.join(sorted(unknown))}.")
     texts = {name: str(data.get(name) or "").strip() for name in TEXT_FIELDS}
@@ -96,7 +98,10 @@ def parse_clinic(data: object) -> Clinic:
         parsed = _parse_hours(day, raw_hours.get(day))
         if parsed:
             hours[number] = parsed
-    return Clinic(timezone=zone, hours=hours, **texts)
+    retention = data.get("retention_days")
+    if retention is not None and (isinstance(retention, bool) or not isinstance(retention, int) or retention < 1):
+        raise ClinicError(f"clinic.yml: retention_days must be a whole number of days (1 or more), not {retention!r}.")
+    return Clinic(timezone=zone, hours=hours, retention_days=retention, **texts)
 
 
 _cache: Dict[Path, Tuple[float, Clinic]] = {}

@@ -12,10 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
 from actions.clinic import load_clinic
-from actions.clinic_text import clinic_lines, greeting
+from actions.clinic_text import clinic_lines, greeting, privacy_notice
 from actions.handoff_actions import callback_offered, offer_callback
 from actions.knowledge import load_knowledge
 from actions.render_responses import CLINIC_CONTACT
+from privacy.retention import retention_days
 
 
 def say_clinic_lines(dispatcher: CollectingDispatcher, purpose: str) -> None:
@@ -36,17 +37,19 @@ def clinic_contact(level: str) -> Dict[str, str]:
 
 
 class ActionGreet(Action):
-    """The greeting, naming the clinic when clinic.yml gives its name."""
+    """The greeting, naming the clinic when clinic.yml gives its name, and the privacy notice."""
 
     def name(self) -> Text:
         return "action_greet"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        text = greeting(load_clinic(), load_knowledge().clinic_messages)
+        clinic, messages = load_clinic(), load_knowledge().clinic_messages
+        text = greeting(clinic, messages)
         if text:
             dispatcher.utter_message(text=text)
         else:
             dispatcher.utter_message(response="utter_greet")
+        dispatcher.utter_message(text=privacy_notice(clinic, messages, retention_days()))
         return []
 
 

@@ -125,3 +125,11 @@ def answer_with_details(purpose: str, clinic: Clinic, messages: Dict[str, str], 
 def greeting(clinic: Clinic, messages: Dict[str, str]) -> Optional[str]:
     """The greeting with the clinic's name (None: it has none, Rasa's utter_greet is said)."""
     return messages["greeting"].format(clinic=clinic.name) if clinic.name else None
+
+
+def privacy_notice(clinic: Clinic, messages: Dict[str, str], days: int) -> str:
+    """One line: what is kept, for how long, how to delete it, and the clinic's privacy page if it has one."""
+    text = messages["privacy_notice"].format(days=days)
+    if clinic.privacy_url:
+        text += " " + messages["privacy_link"].format(url=clinic.privacy_url)
+    return text

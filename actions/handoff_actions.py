@@ -21,7 +21,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import clock
 from actions.api.mailer import send_mail
 from actions.callbacks import (
-    deliver_pending, new_request, pending, read_consent, save, valid_contact, valid_name, wants_to_stop,
+    deliver_pending, new_request, pending, read_consent, save, save_draft, take_draft, valid_contact, valid_name,
+    wants_to_stop,
 )
 from actions.clinic import load_clinic
 from actions.clinic_text import clinic_label
@@ -115,7 +116,11 @@ class ValidateCallbackForm(FormValidationAction):
 
     def validate_callback_contact(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: Dict[Text, Any]) -> Dict[Text, Any]:
-        return self._checked(CONTACT, slot_value, valid_contact, "bad_contact", dispatcher, tracker)
+        checked = self._checked(CONTACT, slot_value, valid_contact, "bad_contact", dispatcher, tracker)
+        if checked.get(CONTACT):
+            # Stored events have it masked: the submission reads it from here.
+            save_draft(var_dir(), tracker.sender_id, checked[CONTACT])
+        return checked
 
     def validate_callback_consent(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: Dict[Text, Any]) -> Dict[Text, Any]:
@@ -136,7 +141,8 @@ class ActionSubmitCallback(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
         messages, clinic = load_knowledge().clinic_messages, load_clinic()
-        name, contact = tracker.get_slot(NAME), tracker.get_slot(CONTACT)
+        name = tracker.get_slot(NAME)
+        contact = take_draft(var_dir(), tracker.sender_id) or tracker.get_slot(CONTACT)
         cleared: List[EventType] = [SlotSet(NAME, None), SlotSet(CONTACT, None), SlotSet(CONSENT, None)]
         if said_a_symptom(tracker):
             return cleared + [FollowupAction(TRIAGE_ACTION)]  # the symptom's answer, not "OK, nothing passed on"

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict
+from typing import Dict, List, Tuple
 
 from bench.loadgen import LoadResult, percentile, rss_bytes, run_load
 from deploy.servers import BIN, ROOT, Assistant, assistant_env
@@ -98,9 +98,8 @@ def cluster_run(model: str, folder: Path) -> Dict[str, float]:
         cluster.stop()
 
 
-def _report(figures: Dict[str, float]) -> str:
-    lines = ["", "Benchmark (one Rasa server + action server, SQLite tracker store, REST channel)", ""]
-    rows = [
+def _rows(figures: Dict[str, float]) -> List[Tuple[str, str, str]]:
+    return [
         ("training time (full, no cache)", "train_s", "s"),
         ("start to first reply", "ready_s", "s"),
         ("RSS after warm-up", "rss_mib", "MiB"),
@@ -120,15 +119,32 @@ def _report(figures: Dict[str, float]) -> str:
         ("2 servers behind nginx: p95 / 20 concurrent", "p95_ms_cluster", "ms"),
         ("2 servers behind nginx: messages/s", "msgs_per_s_cluster", "/s"),
     ]
+
+
+def _line(figures: Dict[str, float], label: str, key: str, unit: str) -> str:
+    verdict = ""
+    if key in TARGETS:
+        target, sense = TARGETS[key]
+        met = figures[key] < target if sense == "<" else figures[key] >= target
+        verdict = f"target {sense} {target:g} {unit}: {'met' if met else 'MISSED'}"
+    return f"  {label:<44} {figures[key]:>9.1f} {unit:<4} {verdict}"
+
+
+def _record(figures: Dict[str, float], out: Path, new: Dict[str, float]) -> None:
+    """Keeps new figures: printed and saved to bench.json at once, so a later failure loses none."""
+    figures.update(new)
+    (out / "bench.json").write_text(json.dumps(figures, indent=2) + "\n")
+    for label, key, unit in _rows(figures):
+        if key in new:
+            print(_line(figures, label, key, unit), flush=True)
+
+
+def _report(figures: Dict[str, float]) -> str:
+    lines = ["", "Benchmark (one Rasa server + action server, SQLite tracker store, REST channel)", ""]
+    rows = _rows(figures)
     for label, key, unit in rows:
-        if key not in figures:
-            continue
-        verdict = ""
-        if key in TARGETS:
-            target, sense = TARGETS[key]
-            met = figures[key] < target if sense == "<" else figures[key] >= target
-            verdict = f"target {sense} {target:g} {unit}: {'met' if met else 'MISSED'}"
-        lines.append(f"  {label:<44} {figures[key]:>9.1f} {unit:<4} {verdict}")
+        if key in figures:
+            lines.append(_line(figures, label, key, unit))
     return "\n".join(lines)
 
 
@@ -149,7 +165,7 @@ def main() -> int:
         folder = Path(tmp)
         if not options.no_train:
             print("training (full, about 5-6 minutes) ...", flush=True)
-            figures["train_s"] = train(folder)
+            _record(figures, out, {"train_s": train(folder)})
         # Inherits the caller's environment as is (e.g. TF_* settings to compare).
         assistant = Assistant(folder / "server", Path(options.model))
         try:
@@ -158,20 +174,20 @@ def main() -> int:
             start = time.perf_counter()
             assistant.start_rasa(wait=False)
             _wait_for_reply(assistant.webhook, assistant.rasa)
-            figures["ready_s"] = time.perf_counter() - start
+            _record(figures, out, {"ready_s": time.perf_counter() - start})
             webhook, pid = assistant.webhook, assistant.rasa.pid
 
             print("warm-up, then 1, 20 back-to-back and 20 typing conversations ...", flush=True)
             run_load([webhook], conversations=50, concurrency=5, prefix="bench-warm")
-            figures["rss_mib"] = rss_bytes(pid) / 2**20
+            _record(figures, out, {"rss_mib": rss_bytes(pid) / 2**20})
             runs = {"1 conversation": run_load([webhook], conversations=50, concurrency=1, prefix="bench-1"),
                     "20 concurrent": run_load([webhook], conversations=250, concurrency=20, prefix="bench-20"),
                     # The 20 above send back to back (the server's capacity); these wait as people do.
                     "20 typing": run_load([webhook], conversations=60, concurrency=20, prefix="bench-typing",
                                           pause=TYPING_PAUSE_S)}
-            figures.update(_latency_figures(runs["1 conversation"], "1"))
-            figures.update(_latency_figures(runs["20 concurrent"], "20"))
-            figures.update(_latency_figures(runs["20 typing"], "typing"))
+            _record(figures, out, {**_latency_figures(runs["1 conversation"], "1"),
+                                   **_latency_figures(runs["20 concurrent"], "20"),
+                                   **_latency_figures(runs["20 typing"], "typing")})
             _histogram(runs, out / "latency.png")
 
             print(f"memory growth over {options.growth_messages:,} messages ...", flush=True)
@@ -179,15 +195,14 @@ def main() -> int:
             growth_run = run_load([webhook], conversations=options.growth_messages // 4, concurrency=20,
                                   prefix="bench-growth")
             after = rss_bytes(pid)
-            figures["growth_messages"] = len(growth_run.exchanges)
-            figures["memory_growth_pct"] = 100 * (after - before) / before
-            figures["errors_growth"] = len(growth_run.failures)
+            _record(figures, out, {"growth_messages": len(growth_run.exchanges),
+                                   "memory_growth_pct": 100 * (after - before) / before,
+                                   "errors_growth": len(growth_run.failures)})
         finally:
             assistant.stop()
         if not options.no_cluster:
             print("two Rasa servers behind nginx (PostgreSQL + Redis), 20 concurrent ...", flush=True)
-            figures.update(cluster_run(options.model, folder))
-    (out / "bench.json").write_text(json.dumps(figures, indent=2) + "\n")
+            _record(figures, out, cluster_run(options.model, folder))
     print(_report(figures))
     print(f"\n  failed messages: {sum(v for k, v in figures.items() if k.startswith('errors_')):.0f}; "
           f"figures in {out / 'bench.json'}, histogram in {out / 'latency.png'}")

@@ -24,8 +24,10 @@ import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from actions.clinic import load_clinic
+from actions.clinic_text import privacy_notice
 from actions.knowledge import load_knowledge
 from channels.input_checks import clean_text, reply_instead
+from privacy.retention import retention_days
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint, response
@@ -83,7 +85,8 @@ class ClinicSocketIOInput(SocketIOInput):
             # What the widget shows before any message: the clinic's name for its title
             # and its privacy page; public details only, read from clinic.yml now.
             clinic = load_clinic()
-            return response.json({"name": clinic.name, "privacy_url": clinic.privacy_url})
+            notice = privacy_notice(clinic, load_knowledge().clinic_messages, retention_days())
+            return response.json({"name": clinic.name, "privacy_url": clinic.privacy_url, "notice": notice})
 
         namespace = self.namespace or "/"
         rasa_handle_message = sio.handlers[namespace][self.user_message_evt]

@@ -35,31 +35,20 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.feedback import is_feedback_button
+from channels.text import split_message as split_text
+from stores.seen_messages import seen_messages
 
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE = 4096  # Telegram's limit for one message's text
 MAX_CALLBACK_DATA = 64  # bytes
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-COMMANDS = {"/start": "/greet", "/help": "/capabilities"}
+COMMANDS = {"/start": "/greet", "/help": "/capabilities", "/forget": "/forget_me"}
 
 
 def split_message(text: str, limit: int = MAX_MESSAGE) -> List[str]:
-    """Splits ``text`` into parts of at most ``limit`` characters, at line or
-    word boundaries where possible."""
-    parts: List[str] = []
-    text = text.strip()
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit)
-        if cut <= 0:
-            cut = text.rfind(" ", 0, limit)
-        if cut <= 0:
-            cut = limit
-        parts.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    if text:
-        parts.append(text)
-    return parts
+    """Splits ``text`` within Telegram's limit (channels/text.py)."""
+    return split_text(text, limit)
 
 
 def user_text(update: Dict[str, Any]) -> Optional[Dict[str, Any]]:
@@ -168,6 +157,8 @@ class ClinicTelegramInput(InputChannel):
             asked = user_text(update) if isinstance(update, dict) else None
             if asked is None:
                 return response.json({"status": "ignored"})  # 200: Telegram must not retry
+            if "update_id" in update and not seen_messages().first_time(self.name(), str(update["update_id"])):
+                return response.json({"status": "duplicate"})  # Telegram's retry, maybe to another server
             out = self.get_output_channel()
             try:
                 if asked["callback"]:

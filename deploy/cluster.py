@@ -63,9 +63,13 @@ class Cluster:
     """PostgreSQL + Redis + nginx + ``size`` action servers and Rasa servers on 127.0.0.1."""
 
     def __init__(self, workdir: Path, model: Path, size: int = 2, port: Optional[int] = None,
-                 credentials: str = "credentials.yml") -> None:
+                 credentials: str = "credentials.yml", lock_store: Optional[str] = None,
+                 env: Optional[Dict[str, str]] = None) -> None:
         self.workdir = Path(workdir)
         self.model = Path(model)
+        # Another lock store type than endpoints.cluster.yml's (e.g. Rasa's "redis", to compare).
+        self.lock_store = lock_store
+        self.env = env or {}  # more settings for the Rasa servers (channels' credentials)
         self.size = size
         self.port = port or free_port()
         self.credentials = credentials
@@ -151,6 +155,15 @@ class Cluster:
         subprocess.run([nginx, "-t", "-q", "-p", str(state), "-c", str(conf)], check=True)
         self.nginx = self._spawn([nginx, "-p", str(state), "-c", str(conf), "-g", "daemon off;"], "nginx")
 
+    def endpoints_file(self) -> Path:
+        """endpoints.cluster.yml, or a copy with another lock store type."""
+        if not self.lock_store:
+            return ENDPOINTS
+        text = ENDPOINTS.read_text()
+        copy = self.workdir / "endpoints.yml"
+        copy.write_text(text.replace("type: stores.redis_lock.AtomicRedisLockStore", f"type: {self.lock_store}"))
+        return copy
+
     def start(self) -> "Cluster":
         """Starts everything and waits until the load balancer answers; stops all on failure."""
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -167,17 +180,21 @@ class Cluster:
                     f"actions-{number}"))
                 self.action_urls.append(f"http://127.0.0.1:{port}")
             env = assistant_env(TRACKER_STORE_URL=tracker_store,
-                                ACTION_SERVER_URL=f"http://127.0.0.1:{actions_front}/webhook", **redis)
+                                ACTION_SERVER_URL=f"http://127.0.0.1:{actions_front}/webhook", **redis, **self.env)
+            endpoints = self.endpoints_file()
             for number, port in enumerate(rasa_ports):
                 self.rasa_processes.append(self._spawn(
                     [str(BIN / "rasa"), "run", "-m", str(self.model), "--interface", "127.0.0.1", "--port", str(port),
-                     "--endpoints", str(ENDPOINTS), "--credentials", self.credentials], f"rasa-{number}", env))
+                     "--endpoints", str(endpoints), "--credentials", self.credentials], f"rasa-{number}", env))
                 self.rasa_urls.append(f"http://127.0.0.1:{port}")
             for number, (url, process) in enumerate(zip(self.action_urls, self.action_processes)):
                 wait_until_up(f"{url}/health", process, self.workdir / f"actions-{number}.log")
             for number, (url, process) in enumerate(zip(self.rasa_urls, self.rasa_processes)):
                 wait_until_up(f"{url}/", process, self.workdir / f"rasa-{number}.log")
             wait_until_up(f"{self.url}/", self.nginx, self.workdir / "nginx.log", timeout=10)
+            # Retention for the shared store: one scheduler for the whole cluster.
+            self._spawn([sys.executable, "-m", "privacy.retention", "schedule"], "retention",
+                        assistant_env(TRACKER_STORE_URL=tracker_store))
         except BaseException:
             self.stop()
             raise

@@ -37,7 +37,9 @@ def assistant_env(**overrides: str) -> Dict[str, str]:
     """
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1",
                SQLALCHEMY_SILENCE_UBER_WARNING="1", CORS_ORIGINS="", TRACKER_STORE_URL="",
-               TELEGRAM_TOKEN="", TELEGRAM_SECRET="", TELEGRAM_API_BASE="")
+               TELEGRAM_TOKEN="", TELEGRAM_SECRET="", TELEGRAM_API_BASE="",
+               WHATSAPP_TOKEN="", WHATSAPP_PHONE_NUMBER_ID="", WHATSAPP_APP_SECRET="", WHATSAPP_VERIFY_TOKEN="",
+               WHATSAPP_API_BASE="")
     env.update(overrides)
     return env
 
@@ -45,7 +47,8 @@ def assistant_env(**overrides: str) -> Dict[str, str]:
 def single_server_endpoints(actions_port: int, database: Path) -> str:
     """endpoints.yml for one Rasa server on loopback: its action server and its own SQLite tracker store."""
     return (f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {database}\n")
+            f"tracker_store:\n  type: privacy.tracker_store.PrivateSQLTrackerStore\n  dialect: sqlite\n"
+            f"  db: {database}\n")
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = START_TIMEOUT) -> None:
@@ -161,6 +164,10 @@ class Assistant:
                                  "--port", str(self.rasa_port), "--endpoints", str(self.endpoints),
                                  "--credentials", self.credentials, "--cors", self.cors_origin or "http://127.0.0.1"],
                                 "rasa", f"{self.url}/", wait)
+
+    def rasa_log(self) -> Path:
+        """The log of the Rasa server started last."""
+        return self._logs[self.rasa]
 
     def stop_rasa(self) -> None:
         """Stops the Rasa server the way a deployment would (SIGTERM)."""

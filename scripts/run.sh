@@ -9,6 +9,9 @@ export TRACKER_STORE_URL=${TRACKER_STORE_URL:-}
 mkdir -p var
 # credentials.yml reads these; empty means the Telegram channel is off.
 export TELEGRAM_TOKEN=${TELEGRAM_TOKEN:-} TELEGRAM_SECRET=${TELEGRAM_SECRET:-} TELEGRAM_API_BASE=${TELEGRAM_API_BASE:-}
+export WHATSAPP_TOKEN=${WHATSAPP_TOKEN:-} WHATSAPP_PHONE_NUMBER_ID=${WHATSAPP_PHONE_NUMBER_ID:-} \
+  WHATSAPP_APP_SECRET=${WHATSAPP_APP_SECRET:-} WHATSAPP_VERIFY_TOKEN=${WHATSAPP_VERIFY_TOKEN:-} \
+  WHATSAPP_API_BASE=${WHATSAPP_API_BASE:-}
 
 # Only the Rasa server calls the action server: keep it on loopback.
 SANIC_HOST=127.0.0.1 "$bin/rasa" run actions --actions actions --port "$actions_port" >actions.log 2>&1 &
@@ -26,6 +29,11 @@ if [ "$mode" = shell ]; then
   "$bin/rasa" shell -m "$model" --endpoints endpoints.yml
   exit
 fi
+
+# Retention: conversations older than RETENTION_DAYS (or clinic.yml's retention_days) are
+# deleted now and every 6 hours while the assistant runs (privacy/retention.py).
+"$bin/python" -m privacy.retention schedule >retention.log 2>&1 &
+pids="$pids $!"
 
 # The demo clinic page with the chat widget (static files of web/).
 "$bin/python" -m http.server "$web_port" --bind 127.0.0.1 --directory web >web.log 2>&1 &

@@ -28,18 +28,8 @@ step "5/6 rasa test core on the test stories"
 "$rasa" test core --e2e -m "$model" --stories tests/stories --fail-on-prediction-errors --out "$results/core"
 
 # Debian packages the integration tests run for real: the browser for the widget,
-# and PostgreSQL, Redis and nginx for the scale-out test.
-missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
-command -v redis-server >/dev/null || missing+=(redis-server)
-[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
-if [ ${#missing[@]} -gt 0 ]; then
-  step "installing ${missing[*]} from Debian's packages, for the integration tests"
-  [ "$(id -u)" = 0 ] || { echo "missing: apt-get install ${missing[*]} (as root)" >&2; exit 1; }
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# and PostgreSQL, Redis and nginx for the scale-out, race and privacy tests.
+scripts/system_packages.sh test
 
-step "6/6 the real servers: REST, the website channel, the widget in Chromium, Telegram, restarts, bad input, load and faults, scale-out"
+step "6/6 the real servers: REST, the website channel, the widget in Chromium, Telegram, WhatsApp, restarts, bad input, load and faults, scale-out and the lock race, privacy"
 "$bin/python" -m pytest tests/integration -q

@@ -24,10 +24,12 @@ from rasa.validator import Validator
 from actions.question_actions import RETRIEVAL_INTENTS
 from actions.render_responses import TRIAGE_RESPONSES
 
-# utter_greet is action_greet's answer for a clinic without a name; utter_contact_clinic and utter_feedback
-# are said instead of action_contact_clinic and action_feedback when the action server is down (config.yml).
+# utter_greet is action_greet's answer for a clinic without a name, utter_forgotten action_forget_me's;
+# utter_contact_clinic, utter_feedback and utter_forget_failed are said instead of their actions when the
+# action server is down (config.yml).
 SAID_BY_ACTIONS = ({f"utter_{intent}" for intent in RETRIEVAL_INTENTS} | set(TRIAGE_RESPONSES.values())
-                   | {"utter_greet", "utter_contact_clinic", "utter_feedback"})
+                   | {"utter_greet", "utter_contact_clinic", "utter_feedback", "utter_forgotten",
+                      "utter_forget_failed"})
 
 
 class ActionAwareValidator(Validator):

@@ -15,7 +15,9 @@ from typing import Callable, Dict, Iterator, List, Optional
 import pytest
 import requests
 
+from deploy.cluster import Cluster
 from deploy.servers import ROOT, Assistant, free_port
+from tests.integration.fake_graph import FakeGraph
 from tests.integration.fake_smtp import FakeSmtp
 from tests.integration.fake_telegram import FakeTelegram
 
@@ -30,6 +32,14 @@ def assistant(folder: Path, cors_origin: str = "", env: Optional[Dict[str, str]]
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train`")
     return Assistant(folder, MODEL, credentials=CREDENTIALS, cors_origin=cors_origin, env=env)
+
+
+def channel_env(fake_telegram: FakeTelegram, fake_graph: FakeGraph) -> Dict[str, str]:
+    """Telegram and WhatsApp on, talking to the fake APIs on 127.0.0.1."""
+    return {"TELEGRAM_TOKEN": fake_telegram.token, "TELEGRAM_SECRET": fake_telegram.secret,
+            "TELEGRAM_API_BASE": fake_telegram.base_url, "WHATSAPP_TOKEN": fake_graph.token,
+            "WHATSAPP_PHONE_NUMBER_ID": fake_graph.phone_number_id, "WHATSAPP_APP_SECRET": fake_graph.app_secret,
+            "WHATSAPP_VERIFY_TOKEN": fake_graph.verify_token, "WHATSAPP_API_BASE": fake_graph.base_url}
 
 
 def _servers(running: Assistant) -> Iterator[Dict[str, str]]:
@@ -62,6 +72,26 @@ def clinic_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fake_graph() -> Iterator[FakeGraph]:
+    """A WhatsApp Cloud API on 127.0.0.1 that records what the assistant sends."""
+    fake = FakeGraph()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory, fake_telegram, fake_graph) -> Iterator[Cluster]:
+    """Two Rasa servers and two action servers behind nginx, PostgreSQL and Redis (deploy/cluster.py),
+    shared by the scale-out, race and report tests. CLUSTER_LOCK_STORE=redis runs them with
+    Rasa's own lock store instead of stores/redis_lock.py (to see the race it loses)."""
+    running = Cluster(tmp_path_factory.mktemp("cluster"), MODEL, size=2,
+                      lock_store=os.environ.get("CLUSTER_LOCK_STORE") or None,
+                      env=channel_env(fake_telegram, fake_graph)).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
 def fake_smtp() -> Iterator[FakeSmtp]:
     """The clinic's mail server on 127.0.0.1: call-back requests arrive here."""
     fake = FakeSmtp()
@@ -76,12 +106,10 @@ def var_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory, web_origin, fake_telegram, clinic_file, fake_smtp, var_dir) -> Iterator[Dict[str, str]]:
+def servers(tmp_path_factory, web_origin, fake_telegram, fake_graph, clinic_file, fake_smtp, var_dir) -> Iterator[Dict[str, str]]:
     """The action server and the Rasa server, stopped after the session."""
-    env = {"TELEGRAM_TOKEN": fake_telegram.token, "TELEGRAM_SECRET": fake_telegram.secret,
-           "TELEGRAM_API_BASE": fake_telegram.base_url, "CLINIC_FILE": str(clinic_file),
-           "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(fake_smtp.port), "SMTP_STARTTLS": "false",
-           "VAR_DIR": str(var_dir)}
+    env = {"CLINIC_FILE": str(clinic_file), "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(fake_smtp.port),
+           "SMTP_STARTTLS": "false", "VAR_DIR": str(var_dir), **channel_env(fake_telegram, fake_graph)}
     yield from _servers(assistant(tmp_path_factory.mktemp("servers"), web_origin, env).start())
 
 

@@ -12,9 +12,10 @@ import threading
 import time
 from email.parser import BytesParser
 from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, List
 from urllib.parse import parse_qsl
+
+from tests.integration.fake_http import JsonHandler, serve
 
 PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>\w+)$")
 
@@ -40,7 +41,7 @@ class FakeTelegram:
         self._lock = threading.Lock()
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 match = PATH.match(self.path.split("?", 1)[0])
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -53,20 +54,8 @@ class FakeTelegram:
 
             do_GET = do_POST
 
-            def _answer(self, status: int, payload: Dict[str, Any]) -> None:
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
 
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server, self.base_url = serve(Handler)
 
     def result(self, method: str, fields: Dict[str, Any]) -> Any:
         """What Telegram would return for ``method``."""

@@ -12,15 +12,7 @@ import pytest
 import requests
 
 from bench.loadgen import days_for, patient_script, run_load
-from deploy.cluster import Cluster
-from tests.integration.conftest import MODEL, make_report
-
-
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    running = Cluster(tmp_path_factory.mktemp("cluster"), MODEL, size=2).start()
-    yield running
-    running.stop()
+from tests.integration.conftest import make_report
 
 
 def _say(cluster, sender, text):

@@ -103,9 +103,11 @@ def test_malformed_json_is_a_clear_400(telegram, fake_telegram):
     assert answer.status_code == 400
 
 
-def test_start_greets_and_help_lists_the_topics(telegram):
+def test_start_greets_says_what_is_kept_and_help_lists_the_topics(telegram):
     telegram.say("/start")
-    assert "not medical advice" in telegram.replies()[-1]["text"]
+    greeting, notice = [r["text"] for r in telegram.replies()[-2:]]
+    assert "not medical advice" in greeting
+    assert "I keep this conversation for 30 days" in notice and load_clinic().privacy_url in notice
     telegram.say("/help")
     assert len(_rows(telegram.replies()[-1])) == len(KNOWLEDGE.menu_topics)
 
@@ -136,3 +138,13 @@ def test_make_telegram_webhook_registers_the_url_with_the_secret(fake_telegram):
     missing = subprocess.run([sys.executable, "scripts/telegram_webhook.py"], cwd=root, capture_output=True,
                              text=True, timeout=60, env={k: v for k, v in env.items() if k != "TELEGRAM_SECRET"})
     assert missing.returncode == 2 and "TELEGRAM_SECRET" in missing.stderr
+
+
+def test_a_resent_update_is_answered_once(telegram, fake_telegram):
+    update = {"update_id": 424242, "message": {"message_id": 7, "date": 1763700000, "text": "does it hurt?",
+                                                "chat": {"id": telegram.chat, "type": "private"}}}
+    assert telegram.post(update).status_code == 200
+    sent = len(telegram.replies())
+    assert sent >= 1
+    assert telegram.post(update).status_code == 200  # Telegram retries what it thinks failed
+    assert len(telegram.replies()) == sent

@@ -111,6 +111,26 @@ def test_a_vote_under_an_answer_is_sent_quietly_and_thumbs_down_offers_the_clini
         "button", name="No, not helpful")).to_have_attribute("aria-pressed", "true")
 
 
+def test_the_privacy_notice_shows_first_and_delete_clears_the_conversation(page):
+    _open(page)
+    expect(page.locator(".mn-notice")).to_contain_text("I keep this conversation for 30 days")
+    _send(page, "I had microneedling yesterday")
+    expect(page.locator(".mn-bot").last).to_contain_text("Got it: treated yesterday", timeout=30000)
+    session = page.evaluate("() => JSON.parse(Object.values(localStorage)[0]).sessionId")
+    page.get_by_role("button", name="Delete my conversation").click()
+    expect(page.locator(".mn-bot").last).to_contain_text("Delete this conversation?", timeout=30000)
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(page.locator(".mn-bot")).to_have_count(1, timeout=30000)
+    expect(page.locator(".mn-bot")).to_contain_text("Done: this conversation is deleted")
+    expect(page.locator(".mn-user")).to_have_count(0)
+    # A new session, and the stored transcript holds only the last reply.
+    page.wait_for_function("old => JSON.parse(Object.values(localStorage)[0]).sessionId !== old", arg=session)
+    stored = page.evaluate("() => JSON.parse(Object.values(localStorage)[0]).messages.map(m => m.text)")
+    assert len(stored) == 1 and stored[0].startswith("Done: this conversation is deleted")
+    _send(page, "can I wear makeup?")  # the treatment date is forgotten too
+    expect(page.locator(".mn-bot").last).to_contain_text("When was your treatment", timeout=30000)
+
+
 def test_html_is_shown_as_text(page):
     _open(page)
     attack = "<img src=x onerror=alert(1)>"

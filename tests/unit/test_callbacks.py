@@ -1,6 +1,7 @@
 """Call-back requests: what counts as a phone or email, and that a request is
 kept until the clinic's mail server has taken it."""
 
+import json
 import stat
 from datetime import datetime, timezone
 
@@ -81,3 +82,38 @@ def test_a_failed_send_keeps_the_request_and_says_why(tmp_path):
     assert (result.sent, result.pending) == (0, 1)
     assert "connection refused" in result.error
     assert len(pending(tmp_path)) == 1
+
+
+def test_a_draft_contact_is_read_once(tmp_path):
+    from actions.callbacks import save_draft, take_draft
+
+    save_draft(tmp_path, "+447700900123", "07700 900123")
+    drafts = list((tmp_path / "callbacks" / "drafts").glob("*.json"))
+    assert len(drafts) == 1 and "447700900123" not in drafts[0].name  # a sender id can be a phone number
+    assert stat.S_IMODE(drafts[0].stat().st_mode) == 0o600
+    assert take_draft(tmp_path, "+447700900123") == "07700 900123"
+    assert take_draft(tmp_path, "+447700900123") is None
+
+
+def test_forget_deletes_only_that_conversation_s_requests_and_drafts(tmp_path):
+    from actions.callbacks import forget, save_draft
+
+    save(new_request("Sam", "07700 900123", "web-1", NOW), tmp_path)
+    save(new_request("Kim", "07700 900456", "web-2", NOW), tmp_path)
+    save_draft(tmp_path, "web-1", "sam@example.com")
+    assert forget(tmp_path, "web-1") == 2
+    assert [json.loads(p.read_text())["name"] for p in pending(tmp_path)] == ["Kim"]
+
+
+def test_retention_deletes_requests_older_than_the_limit(tmp_path):
+    import os
+    from datetime import timedelta
+
+    from privacy.retention import purge_callbacks
+
+    old, new = save(new_request("Old", "07700 900001", "a", NOW), tmp_path), save(
+        new_request("New", "07700 900002", "b", NOW), tmp_path)
+    forty_days = 40 * 24 * 3600
+    os.utime(old, (old.stat().st_atime - forty_days, old.stat().st_mtime - forty_days))
+    assert purge_callbacks(tmp_path, datetime.now(timezone.utc) - timedelta(days=30)) == 1
+    assert pending(tmp_path) == [new]

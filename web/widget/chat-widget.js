@@ -74,7 +74,10 @@
                                 "aria-expanded": "false", "aria-controls": "mn-panel" }, [chatIcon()]);
   var status = el("span", { className: "mn-status", role: "status", text: "" });
   var closeButton = el("button", { className: "mn-close", type: "button", "aria-label": "Close chat", text: "×" });
-  var header = el("div", { className: "mn-header" }, [el("h2", { text: config.title }), status, closeButton]);
+  // Deletion on request: the assistant asks to confirm, then deletes what it keeps and tells the widget to clear.
+  var forgetButton = el("button", { className: "mn-forget", type: "button", "aria-label": "Delete my conversation",
+                                    title: "Delete my conversation", text: "🗑" });
+  var header = el("div", { className: "mn-header" }, [el("h2", { text: config.title }), status, forgetButton, closeButton]);
   var log = el("div", { className: "mn-log", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
   var typing = el("div", { className: "mn-typing", "aria-label": "The assistant is typing", hidden: "" },
                   [el("span"), el("span"), el("span")]);
@@ -94,10 +97,15 @@
     launcher.setAttribute("aria-label", "Open chat: " + title);
     panel.setAttribute("aria-label", title);
   }
-  if (!script.dataset.title && window.fetch) {
+  // The privacy notice (what is kept, how long, the clinic's privacy page) under the first greeting.
+  var notice = el("p", { className: "mn-notice", text: "" });
+  if (window.fetch) {
     fetch(config.serverUrl.replace(/\/$/, "") + "/webhooks/socketio/clinic")
       .then(function (r) { return r.ok ? r.json() : {}; })
-      .then(function (clinic) { if (clinic && clinic.name) setTitle(clinic.name); })
+      .then(function (clinic) {
+        if (clinic && clinic.name && !script.dataset.title) setTitle(clinic.name);
+        if (clinic && clinic.notice) { notice.textContent = ""; appendText(notice, clinic.notice); }
+      })
       .catch(function () { /* offline: the default title stays */ });
   }
 
@@ -190,12 +198,23 @@
       pending.splice(0).forEach(emit);
     });
     socket.on("bot_uttered", function (message) {
+      if (message.forget) { forgetLocally(); return; }
       setTyping(false);
       var buttons = message.quick_replies || message.buttons || [];
       add({ from: "bot", text: message.text || "", buttons: buttons });
     });
     socket.on("disconnect", function () { ready = false; setStatus("Reconnecting…", true); });
     socket.on("connect_error", function () { setStatus("Offline, retrying…", true); });
+  }
+
+  // The assistant deleted the conversation: so does the browser (transcript and session).
+  function forgetLocally() {
+    state.messages = [];
+    state.sessionId = null;
+    try { localStorage.removeItem(STORE); } catch (e) { /* private mode */ }
+    while (log.firstChild) log.removeChild(log.firstChild);
+    if (socket) socket.emit("session_request", { session_id: null });
+    save();
   }
 
   function emit(payload) {
@@ -221,6 +240,7 @@
   }
   launcher.addEventListener("click", function () { setOpen(panel.hasAttribute("hidden")); });
   closeButton.addEventListener("click", function () { setOpen(false); });
+  forgetButton.addEventListener("click", function () { ask("/forget_me", "Delete my conversation"); });
   panel.addEventListener("keydown", function (event) { if (event.key === "Escape") setOpen(false); });
   input.addEventListener("input", function () {
     if (input.value.trim()) send.removeAttribute("disabled"); else send.setAttribute("disabled", "");
@@ -240,6 +260,7 @@
     document.body.appendChild(root);
     if (!state.messages.length) add({ from: "bot", text: config.greeting });
     else state.messages.forEach(render);
+    log.insertBefore(notice, log.firstChild.nextSibling);
     if (state.open) setOpen(true);
     if (window.io) connect();
     else {
