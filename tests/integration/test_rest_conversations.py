@@ -5,6 +5,7 @@ import re
 import pytest
 
 from actions.clinic import load_clinic
+from actions.feedback import feedback_buttons
 from actions.knowledge import answer_text, load_knowledge, topic_payload
 
 KNOWLEDGE = load_knowledge()
@@ -30,8 +31,12 @@ def test_questions_get_the_topic_answer_with_sources_and_follow_ups(ask, questio
     messages = ask(question)
     assert _text(messages) == answer_text(KNOWLEDGE.topics[topic])
     assert "Source" in _text(messages)
-    follow_ups = [b["payload"] for b in _buttons(messages)]
-    assert follow_ups == [topic_payload(k) for k in KNOWLEDGE.topics[topic].follow_ups]
+    payloads = [b["payload"] for b in _buttons(messages)]
+    follow_ups = [topic_payload(k) for k in KNOWLEDGE.topics[topic].follow_ups]
+    # The follow-ups, then 👍/👎 on this answer (README "Answer feedback").
+    assert payloads[:len(follow_ups)] == follow_ups
+    assert [p for p in payloads[len(follow_ups):]] == [b["payload"] for b in feedback_buttons(
+        f"faq/{topic}", KNOWLEDGE.clinic_messages)]
 
 
 def test_follow_up_button_gets_its_answer(ask):
