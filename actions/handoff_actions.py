@@ -80,8 +80,8 @@ class ActionAskCallbackConsent(Action):
         messages = load_knowledge().clinic_messages
         text = messages["ask_callback_consent"].format(name=tracker.get_slot(NAME), contact=tracker.get_slot(CONTACT),
                                                        clinic=clinic_label(load_clinic()))
-        dispatcher.utter_message(text=text, buttons=[{"title": "Yes", "payload": "/affirm"},
-                                                     {"title": "No", "payload": "/deny"}])
+        dispatcher.utter_message(text=text, buttons=[{"title": messages["consent_yes"], "payload": "/affirm"},
+                                                     {"title": messages["consent_no"], "payload": "/deny"}])
         return []
 
 

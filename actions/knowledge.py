@@ -111,7 +111,7 @@ CLINIC_MESSAGES = ("way_phone", "way_email", "way_booking_url", "lead_booking", 
                    "human", "location", "hours",
                    "open_now", "closed_now", "warning", "urgent_care", "no_details", "greeting", "closed_day",
                    "offer_callback", "callback_yes", "callback_no", "ask_callback_name", "ask_callback_contact",
-                   "bad_name", "bad_contact", "bad_consent", "ask_callback_consent", "callback_sent", "callback_saved",
+                   "bad_name", "bad_contact", "bad_consent", "consent_yes", "consent_no", "ask_callback_consent", "callback_sent", "callback_saved",
                    "callback_declined", "callback_email_subject", "callback_email_body",
                    "feedback_up", "feedback_down", "feedback_thanks", "feedback_sorry", "privacy_notice", "privacy_link",
                    "whatsapp_choose", "whatsapp_choose_body", "whatsapp_text_only")
