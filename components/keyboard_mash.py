@@ -75,10 +75,11 @@ class KeyboardMashOutOfScope(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         """``answer``: the response key a mash gets (its examples' words are not
         "known": they are mash on purpose); ``keep``: intents whose short
-        text-speak looks like a mash; ``max_letters_per_piece``: measured on the
+        text-speak looks like a mash, when the model is at least ``keep_confidence`` sure (a mash
+        itself can come out as a goodbye at 0.2); ``max_letters_per_piece``: measured on the
         training and held-out files (mash 1.0-2.0, text-speak 1.5-2.0, typos of real words 3 and more)."""
         return {"answer": "out_of_scope/other", "keep": ["greet", "goodbye", "thank", "affirm", "deny"],
-                "max_letters_per_piece": 2.0, "model_dir": None}
+                "keep_confidence": 0.6, "max_letters_per_piece": 2.0, "model_dir": None}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  taught: Optional[FrozenSet[str]] = None) -> None:
@@ -127,12 +128,16 @@ class KeyboardMashOutOfScope(GraphComponent):
         return is_keyboard_mash(text, self._known or frozenset(), self._tokenizer,
                                 float(self._config["max_letters_per_piece"]))
 
+    def _kept(self, intent: Dict[str, Any]) -> bool:
+        return (intent.get("name") in self._config["keep"]
+                and (intent.get("confidence") or 0.0) >= float(self._config["keep_confidence"]))
+
     def process(self, messages: List[Message]) -> List[Message]:
         """Overrides the intent and the answer of a mash."""
         intent_name, _, _ = str(self._config["answer"]).partition("/")
         for message in messages:
             text = as_written(message)
-            if (message.get(INTENT) or {}).get("name") in self._config["keep"] or not self._is_mash(text):
+            if self._kept(message.get(INTENT) or {}) or not self._is_mash(text):
                 continue
             override_intent(message, intent_name)
             selector = dict(message.get(SELECTOR) or {})

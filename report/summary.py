@@ -98,7 +98,10 @@ def add_conversation(report: Report, events: List[dict], zone: Optional[tzinfo] 
                 level = (parse_data.get("triage") or {}).get("level") or "unclear"
                 report.warning_signs[level] += 1
             text = (event.get("text") or "").strip()
-            outcome = UNANSWERED_ACTIONS.get(_next_action(events, index) or "") or UNANSWERED_TOPICS.get(topic)
+            answered_by = _next_action(events, index) or ""
+            # A form's answer ("07700 900123" at the call-back's question) is not a question.
+            in_form = answered_by.endswith("_form")
+            outcome = UNANSWERED_ACTIONS.get(answered_by) or (None if in_form else UNANSWERED_TOPICS.get(topic))
             if outcome and text and not text.startswith("/"):
                 report.unanswered[(outcome, text)] += 1
         elif kind == "slot" and event.get("name") == "feedback" and isinstance(event.get("value"), dict):

@@ -32,7 +32,8 @@ def test_the_report_shows_the_unanswered_question_the_thumbs_down_and_the_warnin
     assert "emergency" in page
     assert (tmp_path / "per_day.png").stat().st_size > 1000
     examples = RasaYAMLReader().reads((tmp_path / "unanswered.yml").read_text()).training_examples
-    assert "ghfjd trewq" in [e.get("text") for e in examples]
+    labelled = {e.get("text"): e.get("intent") for e in examples}
+    assert labelled["ghfjd trewq"] == "unlabelled_outside_what_it_knows"
 
 
 def test_a_missing_store_is_a_clear_error(tmp_path):

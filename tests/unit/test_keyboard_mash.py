@@ -52,10 +52,10 @@ def test_words_typos_and_languages_are_not_a_mash(text, known, tokenizer):
     assert not is_keyboard_mash(text, known, tokenizer, 2.0)
 
 
-def _message(text, intent, selector=None):
+def _message(text, intent, selector=None, confidence=0.9):
     message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": intent, "confidence": 0.9})
-    message.set("intent_ranking", [{"name": intent, "confidence": 0.9},
+    message.set(INTENT, {"name": intent, "confidence": confidence})
+    message.set("intent_ranking", [{"name": intent, "confidence": confidence},
                                    {"name": "out_of_scope", "confidence": 0.1}])
     if selector:
         message.set(SELECTOR, selector)
@@ -98,6 +98,11 @@ def test_the_mash_examples_words_are_not_taken_for_words(tmp_path):
 def test_text_speak_keeps_its_chit_chat_intent(tmp_path):
     message = _trained(tmp_path).process([_message("thnx", "thank")])[0]
     assert message.get(INTENT)["name"] == "thank"
+
+
+def test_a_mash_the_model_half_took_for_a_goodbye_is_still_a_mash(tmp_path):
+    message = _trained(tmp_path).process([_message("ghfjd trewq", "goodbye", confidence=0.21)])[0]
+    assert message.get(INTENT)["name"] == "out_of_scope"
 
 
 def test_a_question_is_left_alone(tmp_path):

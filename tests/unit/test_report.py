@@ -33,6 +33,8 @@ CONVERSATIONS = [
             "parse_data": {"intent": {"name": "report_symptom"}, "triage": {"level": "emergency"}}},
            action("action_triage", at=DAY2),
            {"event": "active_loop", "name": "callback_form", "timestamp": DAY2},
+           user("[phone]", "out_of_scope", at=DAY2, full_retrieval_intent_name="out_of_scope/other"),
+           action("callback_form", at=DAY2),
            {"event": "slot", "name": "callback_consent", "value": True, "timestamp": DAY2}]),
 ]
 
@@ -40,8 +42,8 @@ CONVERSATIONS = [
 def test_the_figures_a_clinic_reads():
     report = summarise(CONVERSATIONS, timezone.utc)
     assert report.conversations == 3  # "b" talked on two days
-    assert report.messages == 6  # the vote is not a message
-    assert report.messages_per_day[date(2026, 12, 1)] == 3
+    assert report.messages == 7  # the vote is not a message
+    assert report.messages_per_day[date(2026, 12, 1)] == 4
     assert report.topics["faq/pain"] == 1
     assert report.unanswered == {(OTHER_LANGUAGE, "mi piel <b>arde</b>"): 1, (OUT_OF_SCOPE, "ghfjd trewq"): 1,
                                  (DID_YOU_MEAN, "parking near you?"): 2}
