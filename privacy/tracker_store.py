@@ -40,13 +40,6 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         install_log_masking()  # the Rasa server makes its tracker store before it handles any message
 
-    def delete_conversation(self, sender_id: str) -> int:
-        """Deletes every stored event of ``sender_id``; returns how many."""
-        with self.session_scope() as session:
-            deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
-            session.commit()
-        return deleted
-
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Stores the new events, masked; or deletes the conversation when it asked to be forgotten."""
         await self.stream_events(tracker)
