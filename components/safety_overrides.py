@@ -27,7 +27,7 @@ from actions.claims import read_claim
 from actions.not_covered import find_conditions, load_not_covered
 from actions.triage import load_triage_rules, triage
 from components.base import StatelessComponent, override_intent
-from components.message_parts import ASKS_LEAVE
+from components.aftercare_wording import ASKS_LEAVE
 from components.punctuation import as_written
 
 SYMPTOM_INTENT = "report_symptom"

@@ -4,7 +4,8 @@ chosen by meaning only when it is clear, and the first question's answer put fir
 import numpy as np
 import pytest
 
-from components.message_parts import best_by_label, by_meaning, name_matcher
+from components.aftercare_wording import name_matcher
+from components.message_parts import best_by_label, by_meaning
 from components.response_selection import put_first
 
 
@@ -170,6 +171,6 @@ def test_a_question_nearest_to_aftercare_examples_no_rule_names_gets_no_rule(mon
     ("how long does it last", False),
 ], ids=["past date", "future date", "date and a question", "question mark", "no date"])
 def test_a_statement_of_when_the_treatment_was_is_a_date_to_remember(text, only_a_date):
-    from components.message_parts import says_only_when_treated
+    from components.aftercare_wording import says_only_when_treated
 
     assert says_only_when_treated(text) is only_a_date
