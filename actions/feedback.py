@@ -40,10 +40,6 @@ def read_vote(entities: Iterable[Dict[str, Any]], text: str) -> str:
     return DOWN if NEGATIVE.search(text or "") else UP
 
 
-def entity_value(entities: Iterable[Dict[str, Any]], name: str) -> Optional[str]:
-    return next((str(e["value"]) for e in entities if e.get("entity") == name and e.get("value")), None)
-
-
 def question_and_answer(events: List[Dict[str, Any]]) -> Dict[str, Optional[str]]:
     """The last question before the vote and the answer given to it (the
     retrieval answer's response name, e.g. "utter_faq/pain", when it had one)."""

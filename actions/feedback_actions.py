@@ -10,8 +10,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clinic_actions import say_clinic_lines
-from actions.feedback import ANSWER_ENTITY, DOWN, add_feedback, entity_value, question_and_answer, read_vote
+from actions.feedback import ANSWER_ENTITY, DOWN, add_feedback, question_and_answer, read_vote
 from actions.knowledge import load_knowledge
+from actions.nlu_ranking import entity_value
 
 FEEDBACK_SLOT = "feedback"
 
@@ -32,7 +33,7 @@ class ActionFeedback(Action):
         entities = tracker.latest_message.get("entities") or []
         vote = read_vote(entities, tracker.latest_message.get("text") or "")
         before = question_and_answer(tracker.events)
-        record = {"vote": vote, "answer": entity_value(entities, ANSWER_ENTITY) or before["answer"],
+        record = {"vote": vote, "answer": entity_value(tracker.latest_message, ANSWER_ENTITY) or before["answer"],
                   "question": before["question"]}
         if vote == DOWN:
             dispatcher.utter_message(text=messages["feedback_sorry"])

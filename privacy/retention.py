@@ -25,10 +25,11 @@ from typing import List, Optional
 
 from sqlalchemy import create_engine, text
 
+from stores.tracker_db import tracker_store_url
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 30
-DEFAULT_DATABASE = Path("var") / "conversations.db"
 
 
 @dataclass(frozen=True)
@@ -52,15 +53,6 @@ def retention_days() -> int:
     if days < 1:
         raise ValueError(f"RETENTION_DAYS must be at least 1, not {days}")
     return days
-
-
-def store_url(database: Optional[str] = None) -> Optional[str]:
-    """The tracker store's URL (``TRACKER_STORE_URL`` or the SQLite file); None when there is none yet."""
-    url = os.environ.get("TRACKER_STORE_URL", "").strip()
-    if url and not database:
-        return url
-    path = Path(database) if database else DEFAULT_DATABASE
-    return f"sqlite:///{path.resolve()}" if path.is_file() else None
 
 
 def _execute(url: str, statement: str, **params) -> int:
@@ -111,7 +103,7 @@ def purge(database: Optional[str] = None, days: Optional[int] = None, now: Optio
     from actions.settings import var_dir
 
     before = (now or datetime.now(timezone.utc)) - timedelta(days=days or retention_days())
-    url = store_url(database)
+    url = tracker_store_url(database)
     result = purge_conversations(url, before) if url else Purged(0, 0, 0)
     callbacks = purge_callbacks(var_dir(), before)
     logger.info("retention: %d conversations (%d events) and %d call-back requests older than %s deleted",
@@ -135,7 +127,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
     try:
         if args.command == "forget":
-            url = store_url(args.database)
+            url = tracker_store_url(args.database)
             deleted = forget_conversation(url, args.sender_id) if url else 0
             print(f"{deleted} events of {args.sender_id} deleted")
         elif args.command == "purge":

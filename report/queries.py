@@ -8,28 +8,23 @@ them read-only, ordered as they happened, within a time range.
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Iterator, List, Optional, Tuple
 
 from sqlalchemy import create_engine, text
 
-DEFAULT_DATABASE = Path("var") / "conversations.db"
+from stores.tracker_db import DEFAULT_DATABASE, tracker_store_url
 
 Event = Tuple[str, dict]  # (sender_id, the event as Rasa stored it)
 
 
 def database_url(database: Optional[str] = None) -> str:
-    """``TRACKER_STORE_URL`` (as ``make run`` uses it), else the SQLite file."""
-    url = os.environ.get("TRACKER_STORE_URL", "").strip()
-    if url and not database:
-        return url
-    path = Path(database) if database else DEFAULT_DATABASE
-    if not path.is_file():
-        raise FileNotFoundError(f"no tracker store at {path}: start the assistant once (make run), "
-                                f"or pass --database PATH or set TRACKER_STORE_URL")
-    return f"sqlite:///{path.resolve()}"
+    """The tracker store's URL (stores/tracker_db.py); a clear error when there is none yet."""
+    url = tracker_store_url(database)
+    if url is None:
+        raise FileNotFoundError(f"no tracker store at {database or DEFAULT_DATABASE}: start the assistant once "
+                                f"(make run), or pass --database PATH or set TRACKER_STORE_URL")
+    return url
 
 
 def _timestamp(moment: Optional[datetime]) -> Optional[float]:

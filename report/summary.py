@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Dict, Iterable, List, Optional, Tuple
 
-FEEDBACK_INTENT = "feedback"
+from actions.feedback import FEEDBACK_INTENT
+
 SYMPTOM_INTENT = "report_symptom"
 AFTERCARE_INTENTS = ("ask_aftercare", "ask_aftercare_plan")
 CALLBACK_FORM = "callback_form"
