@@ -80,6 +80,11 @@ EMERGENCY_CASES = [
 ]
 
 URGENT_CASES = [
+    # the words a product or a workout borrows must not hide the real thing
+    ("my face is dripping clear fluid", URGENT),
+    ("i feel so ill today", URGENT),
+    ("got a gel for my spots that came up after the treatment", URGENT),
+    ("green stuff on my cheek", URGENT),
     ("itchy blotches keep popping up on my cheeks", URGENT),
     ("the red is on my neck now too", URGENT),
     ("temperature reading 38.4 this morning", URGENT),
@@ -255,6 +260,12 @@ UNCLEAR_CASES = [
 ]
 
 NON_REPORTS = [
+    # a sign's word used for something else: sweat, a product's colour or purpose, a salon peel
+    "crossfit tomorrow, ill be absolutely dripping, am i alright to go?",
+    "can I go running if I'll be dripping with sweat?",
+    "green colour corrector on my cheeks tomorrow, fine?",
+    "can I keep using the benzoyl gel for my spots?",
+    "booked a salicylic peel at the salon next week, too soon?",
     # asking whether to have it: the skin described is the reason for asking
     "so nervous, I fainted at my ear piercing, does microneedling hurt?",
     "my skin is dry and sensitive, am I a good candidate?",
