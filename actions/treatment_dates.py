@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # only for the annotation: that module builds on this one
     from actions.time_after_treatment import After
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# How people shorten them in a message ("had it done tues", "needling is weds").
+SHORT_WEEKDAYS = ["mon", "tues", "tue", "weds", "wed", "thurs", "thur", "thu", "fri"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 NUMBER_WORDS = {
@@ -40,8 +42,14 @@ TONIGHT = time(20, 0)
 # Words that end the clause a time phrase belongs to ("I had it Monday, can I ... at the weekend").
 CLAUSE_BREAK = re.compile(r"[,.;:!?]| - | and | but | so | can | could | may | should | is it | will ")
 # Words that say the treatment is still to come ("I'm having it next week").
+# The cue must be about the treatment: "a dinner booked at 8" or "getting a few sessions
+# on the sunbeds next week" say nothing about it.
+_TREATMENT = r"(microneedl\w*|micro[- ]?needl\w*|needl\w*|treatment|session|appointment|appt|procedure|it|face)"
 FUTURE_TREATMENT = re.compile(
-    r"\b(having|getting|booked|scheduled|will have|going to have|gonna have|appointment is|is on)\b")
+    r"\b(having|getting|booked|scheduled|will have|going to have|gonna have)\b"
+    r"(\s+(in|for|it|my|the|a|an|first|next|another|done|some|more))*\s+" + _TREATMENT + r"\b"
+    r"|\b(booked|scheduled)\s+(in|for)\b|\b(im|i'm|i am)\s+(booked|scheduled)\b"
+    r"|\b(microneedl\w*|micro[- ]?needl\w*|needling|treatment|session|appointment|appt|procedure)\s+(is|'s|will be)\b")
 # "my appointment is today, can I work out tonight?": today's treatment, not a day asked about.
 TODAY_TREATMENT = re.compile(r"\b(appointment|treatment|session|having it|getting it done|booked in)\b[^,.;!?]{0,20}\btoday\b")
 PAST_TENSE = re.compile(r"\b(had|was|were|did|got|went|ago|back|treated|been)\b")
@@ -95,10 +103,19 @@ def _upcoming(text: str) -> bool:
     return bool(FUTURE_TREATMENT.search(text)) and not PAST_TENSE.search(text)
 
 
-def _weekday(name: str, qualifier: str, now: datetime, text: str) -> date:
+def _full_weekday(word: str) -> str:
+    return next(day for day in WEEKDAYS if day.startswith(word[:3]))
+
+
+def _weekday(name: str, qualifier: str, now: datetime, text: str, start: int) -> date:
     today = now.date()
     wanted = WEEKDAYS.index(name)
-    if qualifier == "next" or (qualifier not in ("last", "this past") and _upcoming(text)):
+    # "had it done fri, blusher on sat?": the day in the past clause is the treatment's,
+    # the other one is asked about, so it is still to come.
+    asked_beside_a_past_treatment = (qualifier not in ("last", "this past") and not _in_past_clause(text, start)
+                                     and bool(PAST_TENSE.search(text)))
+    if qualifier == "next" or (qualifier not in ("last", "this past") and _upcoming(text)) \
+            or asked_beside_a_past_treatment:
         ahead = (wanted - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
     # "Monday", "on Monday", "last Monday": the most recent one before today.
@@ -213,8 +230,11 @@ def _patterns(now: datetime, text: str):
          lambda m: (start_of_day(_calendar_date(int(m.group(2)), m.group(1), m.group(3), now, text), now), False)),
         (r"\bthe (\d{1,2})(?:st|nd|rd|th)\b",
          lambda m: (start_of_day(_day_of_month(int(m.group(1)), now, text, m.start()), now), False)),
-        (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + r")\b",
-         lambda m: (start_of_day(_weekday(m.group(2), m.group(1) or "", now, text), now), False)),
+        (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + "|" + "|".join(SHORT_WEEKDAYS) + r")\b",
+         lambda m: (start_of_day(_weekday(_full_weekday(m.group(2)), m.group(1) or "", now, text, m.start()), now), False)),
+        # "sat" and "sun" are words too ("sat on the boundary", "the sun"): only after "on", "next"...
+        (r"\b(last|next|this past|on|this|by|from) (sat|sun)\b",
+         lambda m: (start_of_day(_weekday(_full_weekday(m.group(2)), m.group(1), now, text, m.start()), now), False)),
     ]
 
 

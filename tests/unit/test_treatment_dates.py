@@ -107,11 +107,22 @@ def test_an_appointment_today_is_the_treatment_and_tonight_the_time_asked():
     ("my appointment is on Tuesday", date(2026, 11, 24)),
     ("I'm having it on Saturday", date(2026, 11, 28)),
     ("I'm getting microneedling tomorrow", date(2026, 11, 22)),
+    ("needling is weds", date(2026, 11, 25)),
+    ("im booked in for friday", date(2026, 11, 27)),
 ])
 def test_future_treatments_are_recognised(text, day):
     mentioned = split_treatment_and_target(text, [], SATURDAY)
     assert mentioned.treatment is None
     assert mentioned.future_treatment.day == day
+
+
+@pytest.mark.parametrize("text", [
+    "getting a few sessions on the sunbeds before my hols next week, fine?",
+    "can i put my foundation on tonight? got a dinner booked at 8",
+])
+def test_a_booking_or_sessions_of_something_else_are_not_the_treatment(text):
+    mentioned = split_treatment_and_target(text, [], SATURDAY)
+    assert mentioned.treatment is None and mentioned.future_treatment is None and mentioned.target is not None
 
 
 def test_spacy_entities_and_the_text_are_both_read():
@@ -154,6 +165,11 @@ TUESDAY = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
     # the weekend asked about: its first day still ahead
     (TUESDAY, "had it yesterday, can I play tennis at the weekend?", date(2026, 11, 23), date(2026, 11, 28)),
     (TUESDAY, "I had it on Monday, is the beach ok this weekend?", date(2026, 11, 23), date(2026, 11, 28)),
+    # a weekday beside a past treatment is asked about, so still to come; short names too
+    (TUESDAY, "had it done tues, can i go to the gym thurs", date(2026, 11, 17), date(2026, 11, 26)),
+    (TUESDAY, "blusher on sat for a party? had it done fri lunchtime", date(2026, 11, 20), date(2026, 11, 28)),
+    (TUESDAY, "zumba wednesday? had it done monday", date(2026, 11, 23), date(2026, 11, 25)),
+    (TUESDAY, "i sat in the sun on the patio", None, None),  # "sat" is a verb, "sun" the sun
 ])
 def test_treatment_and_time_asked_about(now, text, treatment, target):
     mentioned = split_treatment_and_target(text, [], now)
