@@ -35,6 +35,9 @@ class Condition:
 
     key: str
     label: str
+    # The aftercare rule that answers it when asked about after a session ("a
+    # salicylic peel 9 days after my microneedling, too soon?" is exfoliating).
+    aftercare_rule: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ def parse_not_covered(raw: dict, known: Dict[str, Source]) -> NotCovered:
         label = _clean(value.get("label") or "")
         if not label:
             raise NotCoveredError(f"condition {key}: needs a label")
-        conditions.append(Condition(key=str(key), label=label))
+        conditions.append(Condition(key=str(key), label=label, aftercare_rule=value.get("aftercare_rule")))
         patterns[str(key)] = _compile(str(key), value.get("patterns"))
         if value.get("needs_context"):
             needs_context.append(str(key))
@@ -144,9 +147,13 @@ def parse_not_covered(raw: dict, known: Dict[str, Source]) -> NotCovered:
 def load_not_covered(path: Path = NOT_COVERED_FILE, knowledge_path: Path = KNOWLEDGE_FILE) -> NotCovered:
     """Reads and validates the table once per process (cached). Source keys
     are checked against the ``sources`` of the knowledge file."""
-    known = load_knowledge(knowledge_path).sources
+    knowledge = load_knowledge(knowledge_path)
     with open(path, encoding="utf-8") as handle:
-        return parse_not_covered(yaml.safe_load(handle), known)
+        table = parse_not_covered(yaml.safe_load(handle), knowledge.sources)
+    unknown = [c.aftercare_rule for c in table.conditions if c.aftercare_rule and c.aftercare_rule not in knowledge.aftercare]
+    if unknown:
+        raise NotCoveredError(f"conditions: unknown aftercare rules {unknown}")
+    return table
 
 
 def find_conditions(text: str, table: NotCovered) -> List[Condition]:

@@ -4,7 +4,9 @@ actions/triage.py and actions/not_covered.py.
 A symptom report is triaged again here, with the remembered treatment day
 when the message gives none ("still red" means something else on day 10 than
 on day 1). Emergency and urgent answers stand alone: no aftercare advice
-that could delay care. Ordinary healing is reassured, and the message's
+that could delay care; only a standing restriction the message asks about
+follows a warning sign ("can I pop the whitehead?": don't pick), as it can't
+read as leave to carry on. Ordinary healing is reassured, and the message's
 other questions are answered after it.
 """
 
@@ -17,8 +19,10 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import clock
+from actions.aftercare_text import find_rule, general_answer
 from actions.clinic_actions import clinic_contact
-from actions.knowledge import load_knowledge
+from actions.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT
+from actions.knowledge import AftercareRule, load_knowledge
 from actions.nlu_ranking import candidate_topics
 from actions.not_covered import Condition, answer as not_covered_answer, find_conditions, load_not_covered
 from actions.question_actions import answer_other_parts
@@ -51,9 +55,22 @@ class ActionTriage(Action):
         conditions = find_conditions(tracker.latest_message.get("text") or "", table)
         if conditions and level != EMERGENCY:
             dispatcher.utter_message(text=not_covered_answer(conditions, table))
+        if level == URGENT:
+            for rule in standing_rules_named(tracker):
+                dispatcher.utter_message(text=general_answer(load_knowledge(), rule))
         if level == EXPECTED:
             return answer_other_parts(dispatcher, tracker, set())
         return []
+
+
+def standing_rules_named(tracker: Tracker) -> List[AftercareRule]:
+    """The rules that never expire ("don't pick") the latest message names, each once."""
+    knowledge, rules = load_knowledge(), []
+    for entity in tracker.latest_message.get("entities") or []:
+        rule = find_rule(knowledge, str(entity.get("value") or "")) if entity.get("entity") == TOPIC_SLOT else None
+        if rule is not None and rule.wait_hours is None and rule not in rules:
+            rules.append(rule)
+    return rules
 
 
 class ActionNotCovered(Action):

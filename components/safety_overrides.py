@@ -27,7 +27,7 @@ from actions.claims import read_claim
 from actions.not_covered import find_conditions, load_not_covered
 from actions.triage import load_triage_rules, triage
 from components.base import StatelessComponent, override_intent
-from components.aftercare_wording import ASKS_LEAVE
+from components.aftercare_wording import NOT_AFTERCARE, asks_leave, mentions_treatment, named_rule
 from components.punctuation import as_written
 
 SYMPTOM_INTENT = "report_symptom"
@@ -65,7 +65,19 @@ class SafetyOverride(StatelessComponent):
             return False
         named = any(e.get("entity") == AFTERCARE_ENTITY for e in message.get(ENTITIES) or [])
         text = as_written(message)
-        return named and (bool(ASKS_LEAVE.search(text)) or read_claim(text) is not None)
+        return named and (asks_leave(text) or read_claim(text) is not None)
+
+    def _answered_by_its_rule(self, message: Message, conditions: List[str]) -> bool:
+        """A situation asked about as aftercare, after a session ("a salicylic peel
+        9 days after my microneedling, too close?"): its aftercare rule answers."""
+        if not self._asks_aftercare(message):
+            return False
+        text = as_written(message)
+        if NOT_AFTERCARE.search(text) and not mentions_treatment(text):
+            return False  # "had a peel recently, how long before needling?": not covered
+        rules = {c.key: c.aftercare_rule for c in load_not_covered().conditions}
+        rule = named_rule(text)
+        return rule is not None and all(rules.get(key) == rule for key in conditions)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Overrides the intent of symptom reports and not-covered conditions."""
@@ -76,6 +88,8 @@ class SafetyOverride(StatelessComponent):
             found = read_message(text)
             if TRIAGE in found and found[TRIAGE]["level"] in MILD and self._asks_aftercare(message):
                 del found[TRIAGE]  # "it's peeling, can I pick the bits off?": the aftercare rule answers
+            if CONDITIONS in found and TRIAGE not in found and self._answered_by_its_rule(message, found[CONDITIONS]):
+                del found[CONDITIONS]
             # A symptom comes first even beside a condition ("pus spots, will they
             # needle over them?"): the triage answer adds the not-covered one.
             if found:

@@ -71,6 +71,14 @@ def test_beside_an_aftercare_question_only_a_warning_sign_overrides(override, te
     assert _classify(override, text, "ask_aftercare", entities).get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("booked in for a salicylic peel at the salon 9 days after my microneedling, is that too close?", "ask_aftercare"),
+    ("had a chemical peel recently, how long should I wait before needling?", "ask_not_covered"),
+], ids=["a peel after the session: the exfoliation rule", "a peel before it: not covered"])
+def test_a_peel_asked_about_after_a_session_gets_the_exfoliation_rule(override, text, expected):
+    assert _classify(override, text, "ask_aftercare", _topic("salicylic peel")).get("intent")["name"] == expected
+
+
 def test_an_overridden_intent_is_never_ambiguous_for_the_fallback_classifier():
     from components.base import override_intent
 
