@@ -92,6 +92,8 @@ class Knowledge:
     clinic_messages: Dict[str, str]
     # topic key (or FOLLOW_UP_RULE) -> kind of follow-up -> FAQ topic key (or FOLLOW_UP_RULE)
     follow_ups: Dict[str, Dict[str, str]]
+    # phrases holding an aftercare name that don't mean its rule ("pick me up")
+    aftercare_not_names: Tuple[str, ...] = ()
 
 
 def _clean(text: str) -> str:
@@ -189,6 +191,7 @@ def parse_knowledge(raw: dict) -> Knowledge:
         aftercare_messages={k: _clean(v) for k, v in raw["aftercare_messages"].items()},
         clinic_messages=_clinic_messages(raw.get("clinic_messages") or {}),
         follow_ups=follow_ups,
+        aftercare_not_names=tuple(str(n).lower() for n in raw.get("aftercare_not_names") or []),
     )
 
 

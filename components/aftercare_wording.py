@@ -9,13 +9,17 @@ components/safety_overrides.py; tested in tests/unit/test_message_parts.py.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
-from typing import Dict, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from actions.knowledge import load_knowledge
 from actions.treatment_dates import split_treatment_and_target
 
+_CLOSING = r"(ok|okay|fine|alright|allowed|safe|bad idea|good idea|a problem|an issue|yes or no|yay or nay|or nah|or not|y/n)"
+_NOT_A_STATE = "".join(f"(?<!{word} )" for word in (
+    "otherwise", "else", "all", "feel", "feels", "look", "looks", "seem", "seems", "is", "its", "im", "am", "was", "be"))
 # Asking leave: "can I", "is it ok to", "am I allowed", "would it be bad to",
 # "how soon until", and a closing "..., ok?", "fine?", "bad idea?", "yes or no".
 ASKS_LEAVE = re.compile(
@@ -24,19 +28,40 @@ ASKS_LEAVE = re.compile(
     r"|\b(ok|okay|fine|alright|safe)\s+to\b"
     r"|\b(would|will|is)\s+(it|that)\s+(be\s+)?(bad|ok|okay|fine|alright|safe|wise|a problem|an issue)\b"
     r"|\bhow\s+(long|soon)\s+(until|till|til|before)\b"
-    r"|\b(ok|okay|fine|alright|allowed|safe|bad idea|good idea|a problem|an issue|yes or no|or not|y/n)"
-    r"(\s+[\w']+){0,3}\s*[?!.]*\s*$",  # "..., ok?", "ok tomorrow?", "fine 3 days after?"
+    r"|\b(will|would)\s+i\s+be\s+(ok|okay|fine|alright|all right|safe)\b"
+    r"|\btoo\s+(soon|close|early)\b|,\s*yes\s*\?+\s*$|\bbe\s+(bad|ok|okay|fine|alright|safe)\s*[?!.]*\s*$"
+    r"|\b" + _CLOSING + r"(\s+[\w']+){0,3}\s*\?+[!.]*\s*$"  # "..., ok?", "ok tomorrow?", "fine 3 days after?"
+    # without a question mark, not after words that say how things are ("..., otherwise fine")
+    r"|" + _NOT_A_STATE + r"\b" + _CLOSING + r"(\s+[\w']+){0,3}\s*[!.]*\s*$",
     re.IGNORECASE)
 # A named rule asked about before or during the treatment ("can I wear makeup to
 # my appointment?", "can you add a serum?") or whether something is normal: an
 # FAQ, not the aftercare rule, unless a treatment date says otherwise.
 NOT_AFTERCARE = re.compile(
-    r"\b(before|beforehand|prior|ahead of|to (my|the) (appointment|session|treatment)|come with|during"
+    r"\b(before\s+(my\s+|the\s+|a\s+|your\s+)?(appointment|appt|session|treatment|procedure|micro\w*|needling|it|hand"
+    r"|i\s+go|going\s+in|having)|beforehand|prior|ahead of|to (my|the) (appointment|session|treatment)|come with|during"
     r"|add|adding|combine\w*|with (it|microneedling|the treatment)|normal|do they|will they|does the)\b",
     re.IGNORECASE)
 # A question, not a statement: "?", or a question word first ("how long...", "is it...").
 QUESTION = re.compile(r"\?|^\W*(how|what|when|where|which|who|why|can|could|may|is|are|am|do|does|did|should"
                       r"|will|would|shall|any|anything|ok|okay)\b", re.IGNORECASE)
+
+# A short question that is only a thing and a time ("zumba wednesday?", "blusher on
+# sat for a party?") asks leave for it; one that starts with a question word
+# ("what foundation is best?") asks something else.
+_QUESTION_CLAUSE = re.compile(r"[^.?!]*\?")
+_WH_START = re.compile(r"^\W*(how|what|whats|why|which|who|where|does|do|did)\b", re.IGNORECASE)
+# "what about eyeliner?": the same question for another thing.
+_WHAT_ABOUT = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b", re.IGNORECASE)
+
+
+def asks_leave(text: str) -> bool:
+    """Whether the message asks leave: its wording (``ASKS_LEAVE``), "what about"
+    a thing a rule names, or a question that names one and starts with no question word."""
+    if ASKS_LEAVE.search(text) or (_WHAT_ABOUT.match(text) and named_rule(text)):
+        return True
+    return any(named_rule(clause) and not _WH_START.match(clause) for clause in _QUESTION_CLAUSE.findall(text))
+
 
 def mentions_treatment(text: str) -> bool:
     """Whether the message says when the treatment was or will be."""
@@ -52,6 +77,7 @@ def says_only_when_treated(text: str) -> bool:
     return not QUESTION.search(text) and not ASKS_LEAVE.search(text) and mentions_treatment(text)
 
 
+@functools.lru_cache(maxsize=1)
 def name_matcher() -> Tuple["re.Pattern[str]", Dict[str, str]]:
     """A regex of every aftercare rule's names (longest first) and name -> rule key."""
     rule_of = {}
@@ -59,4 +85,58 @@ def name_matcher() -> Tuple["re.Pattern[str]", Dict[str, str]]:
         for name in (rule.key, *rule.names):
             rule_of[name.lower()] = rule.key
     names = sorted(rule_of, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE), rule_of
+    # "retinol24", "spf50": a name with a product's number after it is still the name.
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(?:\d+%?)?\b", re.IGNORECASE), rule_of
+
+
+@functools.lru_cache(maxsize=1)
+def _not_names() -> Optional["re.Pattern[str]"]:
+    phrases = sorted(load_knowledge().aftercare_not_names, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE) if phrases else None
+
+
+# Between two names of one product or activity ("hydrating gentle cleanser",
+# "retinol night serum"): at most two plain words, no punctuation, and none of
+# the words that join two things ("makeup and a cleanser", "serum then spf").
+_SAME_PHRASE = re.compile(r"^\s+(?!(?:and|or|then|with|before|after|on|to|for|but|under|over|plus|vs)\b)"
+                          r"(?:[\w'+%-]+\s+(?!(?:and|or|then|with|before|after|on|to|for|but|under|over|plus|vs)\b)){0,2}$",
+                          re.IGNORECASE)
+
+
+def _strictness(rule_key: str) -> float:
+    wait = load_knowledge().aftercare[rule_key].wait_hours
+    return float("inf") if wait is None else float(wait)
+
+
+def named_rule(text: str) -> Optional[str]:
+    """The aftercare rule a message names, or None.
+
+    Names inside a phrase the knowledge file says is not one ("pick me up") are
+    ignored. Names next to each other describe one thing: the stricter rule
+    wins ("retinol serum" is a retinoid, "exfoliating cleanser" an exfoliant),
+    and between equals the last word, the thing itself ("hydrating cleanser"
+    is a cleanser). Of the things named, the longest name decides ("a cream
+    contour stick and setting spray" is makeup), as a longer name is the more
+    specific one.
+    """
+    pattern, rule_of = name_matcher()
+    excluded = _not_names()
+    spans = [m.span() for m in excluded.finditer(text)] if excluded else []
+    found = [m for m in pattern.finditer(text)
+             if not any(start <= m.start() and m.end() <= end and end - start > len(m.group(1)) for start, end in spans)]
+    if not found:
+        return None
+    phrases: List[List["re.Match[str]"]] = [[found[0]]]
+    for match in found[1:]:
+        between = text[phrases[-1][-1].end():match.start()]
+        if _SAME_PHRASE.match(between):
+            phrases[-1].append(match)
+        else:
+            phrases.append([match])
+    heads = []
+    for phrase in phrases:
+        # max() keeps the first of equals: reversed, the last word of the phrase
+        head = max(reversed(phrase), key=lambda m: _strictness(rule_of[m.group(1).lower()]))
+        heads.append((max(len(m.group(1)) for m in phrase), head))
+    longest = max(heads, key=lambda item: item[0])[1]
+    return rule_of[longest.group(1).lower()]

@@ -27,7 +27,6 @@ kept here.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 import numpy as np
@@ -45,7 +44,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.claims import read_claim
 from components.aftercare_wording import (
-    ASKS_LEAVE, NOT_AFTERCARE, mentions_treatment, name_matcher, says_only_when_treated,
+    ASKS_LEAVE, NOT_AFTERCARE, asks_leave, mentions_treatment, name_matcher, named_rule, says_only_when_treated,
 )
 from components.base import override_intent
 from components.minilm_encoder import shared_encoder
@@ -102,7 +101,6 @@ class MessageParts(GraphComponent):
         self._model_storage = model_storage
         self._resource = resource
         self._examples = examples
-        self._names: Optional[Tuple["re.Pattern[str]", Dict[str, str]]] = None
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -117,19 +115,14 @@ class MessageParts(GraphComponent):
         # None when nothing was trained: messages pass through unchanged.
         return cls(config, model_storage, resource, saved_arrays(model_storage, resource))
 
-    def _rule_names(self) -> Tuple["re.Pattern[str]", Dict[str, str]]:
-        if self._names is None:
-            self._names = name_matcher()
-        return self._names
+    @staticmethod
+    def _rule_of_value(entity: Dict[str, Any]) -> Optional[str]:
+        return name_matcher()[1].get(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").lower())
 
-    def _rule_of_value(self, entity: Dict[str, Any]) -> Optional[str]:
-        return self._rule_names()[1].get(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").lower())
-
-    def _named_rule(self, text: str) -> Optional[str]:
-        """The rule of the longest name in ``text`` ("a cream contour stick" is makeup)."""
-        pattern, rule_of = self._rule_names()
-        found = max(pattern.finditer(text), key=lambda match: len(match.group(1)), default=None)
-        return rule_of[found.group(1).lower()] if found else None
+    @staticmethod
+    def _named_rule(text: str) -> Optional[str]:
+        """The rule the names in ``text`` say (components/aftercare_wording.py)."""
+        return named_rule(text)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Keeps every example's sentence vector, intent, FAQ answer and named rule."""
@@ -198,27 +191,27 @@ class MessageParts(GraphComponent):
             set_selector(message, selector)
 
     def _settle_rule(self, message: Message) -> None:
-        """One aftercare rule per question: the rule of its longest name ("vitamin
-        a cream" is a retinoid, not a moisturiser), else the rule by meaning."""
+        """One aftercare rule per question: the rule its names say ("vitamin a
+        cream" is a retinoid, not a moisturiser), else the rule by meaning."""
         entities = message.get(ENTITIES) or []
+        others = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) != TOPIC_ENTITY]
+        topics = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == TOPIC_ENTITY]
         named = self._named_rule(as_written(message))
         if named:
-            others = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) != TOPIC_ENTITY]
-            topics = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == TOPIC_ENTITY]
-            if len(topics) > 1 or (topics and self._rule_of_value(topics[0]) != named):
-                entity = {**topics[0], ENTITY_ATTRIBUTE_VALUE: named}
+            if len(topics) != 1 or self._rule_of_value(topics[0]) != named:
+                entity = {**(topics[0] if topics else {ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, EXTRACTOR: type(self).__name__,
+                                                       "start": 0, "end": 0}), ENTITY_ATTRIBUTE_VALUE: named}
                 message.set(ENTITIES, others + [entity], add_to_output=True)
             return
-        if any(e.get(ENTITY_ATTRIBUTE_TYPE) == TOPIC_ENTITY for e in entities):
-            return
+        # Names the lookup table found inside a phrase that is not one ("pick me up").
+        entities = others
         vector = sentence_vector(message, self._config["featurizer"])
-        if vector is None:
-            return
-        rule = self._rule_by_meaning(self._examples["vectors"] @ vector)
+        rule = self._rule_by_meaning(self._examples["vectors"] @ vector) if vector is not None else None
         if rule:
-            entity = {ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, ENTITY_ATTRIBUTE_VALUE: rule,
-                      EXTRACTOR: type(self).__name__, "start": 0, "end": 0}
-            message.set(ENTITIES, entities + [entity], add_to_output=True)
+            entities = entities + [{ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, ENTITY_ATTRIBUTE_VALUE: rule,
+                                    EXTRACTOR: type(self).__name__, "start": 0, "end": 0}]
+        if entities != (message.get(ENTITIES) or []):
+            message.set(ENTITIES, entities, add_to_output=True)
 
     def _asks_about_a_named_rule(self, text: str) -> bool:
         """A claim about a named rule, or leave asked for something a rule names
@@ -228,7 +221,7 @@ class MessageParts(GraphComponent):
             return False
         if read_claim(text) is not None:
             return True
-        return bool(ASKS_LEAVE.search(text)) and (mentions_treatment(text) or not NOT_AFTERCARE.search(text))
+        return asks_leave(text) and (mentions_treatment(text) or not NOT_AFTERCARE.search(text))
 
     def _asks_about_an_unnamed_rule(self, message: Message, text: str) -> bool:
         """Leave asked for something no rule names ("is the stairmaster ok?"), when

@@ -69,12 +69,18 @@ def test_the_rules_own_names_are_found_in_a_part(text, rule):
     ("can I put on a cream contour stick and setting spray tonight", "makeup"),  # not the first name, "cream"
     ("is my vitamin a cream ok", "actives"),
     ("can I scrub my face with a face scrub", "exfoliation"),
-])
-def test_the_longest_name_in_a_message_decides_its_rule(text, rule):
-    from components.message_parts import MessageParts
+    ("can i wash with my hydrating cleanser tonight", "cleansing"),      # the thing, not what it does
+    ("hydrating gentle cleanser in the morning, ok?", "cleansing"),
+    ("my retinol serum, when can I go back to it", "actives"),           # the stricter of one product's names
+    ("is an exfoliating cleanser ok", "exfoliation"),
+    ("can I drive home or should my husband pick me up", None),          # not a name: aftercare_not_names
+    ("can I pick at the flakes", "picking"),
+], ids=["longest", "one long name", "same rule", "hydrating cleanser", "a word between", "retinol serum",
+        "exfoliating cleanser", "pick me up", "pick at"])
+def test_the_names_in_a_message_decide_its_rule(text, rule):
+    from components.aftercare_wording import named_rule
 
-    parts = MessageParts({}, None, None, examples={"vectors": np.zeros((0, 384), dtype=np.float32)})
-    assert parts._named_rule(text) == rule
+    assert named_rule(text) == rule
 
 
 def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
@@ -104,9 +110,16 @@ def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
     ("can you add hyaluronic acid to the treatment", False),
     ("is some flaking normal", False),                     # no leave asked: the model decides
     ("I had it yesterday, how long does it last", False),  # no rule named
+    ("zumba wednesday? had it done monday evening", True),  # a thing and a time, asked
+    ("blusher on sat for a party? had it done fri lunchtime", True),
+    ("will standing out in the sun for an hour of photos be bad", True),
+    ("is a thick layer of aquaphor before bed ok", True),     # before bed, not before the treatment
+    ("what foundation is best? I had it done today", False),  # a question word: not leave asked
+    ("what about eyeliner", True),                            # the same question for another thing
 ], ids=["a claim", "a date and a question", "a past date and a question", "leave for a product",
         "a closing is that a problem", "to the appointment", "before", "added to the treatment",
-        "is it normal", "no rule"])
+        "is it normal", "no rule", "a thing and a time", "on a day, for a party", "be bad", "before bed",
+        "which one is best", "what about"])
 def test_a_claim_or_leave_asked_about_a_named_rule_after_treatment_is_an_aftercare_question(text, routed):
     from components.message_parts import MessageParts
 
