@@ -280,7 +280,7 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime)
     as well, since spaCy misses some ("on Monday", "3 days ago" in lower case).
     """
     times: List[When] = []
-    for source in list(phrases) + [text]:
+    for source in [text] + list(phrases):  # in context first: "treatment is on the 22nd" is ahead
         for when in find_times(source, now):
             if all(when.phrase != seen.phrase for seen in times):
                 times.append(when)

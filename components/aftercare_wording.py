@@ -51,14 +51,16 @@ QUESTION = re.compile(r"\?|^\W*(how|what|when|where|which|who|why|can|could|may|
 # ("what foundation is best?") asks something else.
 _QUESTION_CLAUSE = re.compile(r"[^.?!]*\?")
 _WH_START = re.compile(r"^\W*(how|what|whats|why|which|who|where|does|do|did)\b", re.IGNORECASE)
-# "what about eyeliner?": the same question for another thing.
-_WHAT_ABOUT = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b", re.IGNORECASE)
+# "what about eyeliner?": the same question for another thing; "how often should I put
+# the gel on?": how the rule applies.
+_WHAT_ABOUT = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b|\bhow\s+(often|many\s+times)\b", re.IGNORECASE)
 
 
 def asks_leave(text: str) -> bool:
-    """Whether the message asks leave: its wording (``ASKS_LEAVE``), "what about"
-    a thing a rule names, or a question that names one and starts with no question word."""
-    if ASKS_LEAVE.search(text) or (_WHAT_ABOUT.match(text) and named_rule(text)):
+    """Whether the message asks leave: its wording (``ASKS_LEAVE``), "what about" or
+    "how often" a thing a rule names, or a question that names one and starts with
+    no question word."""
+    if ASKS_LEAVE.search(text) or (_WHAT_ABOUT.search(text) and named_rule(text)):
         return True
     return any(named_rule(clause) and not _WH_START.match(clause) for clause in _QUESTION_CLAUSE.findall(text))
 

@@ -34,7 +34,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR, SPACY_DOCS
 from rasa.shared.nlu.constants import (
     ENTITIES, ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, EXTRACTOR, INTENT, INTENT_NAME_KEY,
     INTENT_RESPONSE_KEY, TEXT,
@@ -43,12 +43,14 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.claims import read_claim
+from actions.knowledge import load_knowledge
 from components.aftercare_wording import (
     ASKS_LEAVE, NOT_AFTERCARE, asks_leave, mentions_treatment, name_matcher, named_rule, says_only_when_treated,
 )
 from components.base import override_intent
 from components.minilm_encoder import shared_encoder
 from components.nearest_examples import EXAMPLES_FILE, saved_arrays, sentence_vector
+from components.phrase_rules import candidate_phrases, describing_words, rule_of_phrases
 from components.punctuation import as_written, normalised
 from components.question_split import split_questions
 from components.response_selection import put_first, set_selector
@@ -92,8 +94,11 @@ class MessageParts(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         """``model_dir``: the MiniLM folder (null: the packaged one, as the
         featurizer's); ``rule_threshold`` and ``rule_margin``: how near the
-        nearest aftercare example must be, and how far ahead of another rule's."""
-        return {"featurizer": "minilm", "model_dir": None, "rule_threshold": 0.55, "rule_margin": 0.05}
+        nearest aftercare example must be, and how far ahead of another rule's;
+        ``phrase_threshold`` and ``phrase_margin``: the same for a phrase of the
+        question and a rule's name (components/phrase_rules.py)."""
+        return {"featurizer": "minilm", "model_dir": None, "rule_threshold": 0.55, "rule_margin": 0.05,
+                "phrase_threshold": 0.7, "phrase_margin": 0.05}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  examples: Optional[Dict[str, np.ndarray]] = None) -> None:
@@ -101,6 +106,7 @@ class MessageParts(GraphComponent):
         self._model_storage = model_storage
         self._resource = resource
         self._examples = examples
+        self._describing: Optional[List[frozenset]] = None
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -139,11 +145,36 @@ class MessageParts(GraphComponent):
             else:
                 rules.append("")
         examples = {"vectors": np.stack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32),
-                    "intents": np.array(intents), "answers": np.array(answers), "rules": np.array(rules)}
+                    "intents": np.array(intents), "answers": np.array(answers), "rules": np.array(rules),
+                    **self._name_arrays()}
         with self._model_storage.write_to(self._resource) as folder:
             np.savez(folder / EXAMPLES_FILE, **examples)
         self._examples = examples
         return self._resource
+
+    def _name_arrays(self) -> Dict[str, np.ndarray]:
+        """Every rule's names and their MiniLM vectors, for phrases no name matches."""
+        names = [(name, rule.key) for rule in load_knowledge().aftercare.values() for name in (rule.key, *rule.names)]
+        encoder = shared_encoder(self._config["model_dir"])
+        vectors = [encoder.sentence_vector(name) for name, _ in names]
+        return {"name_vectors": np.stack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32),
+                "name_texts": np.array([name for name, _ in names]), "name_rules": np.array([r for _, r in names])}
+
+    def _rule_by_phrases(self, message: Message) -> Optional[str]:
+        """The rule of the name nearest to one of the question's phrases, if clear."""
+        doc = message.get(SPACY_DOCS[TEXT])
+        if doc is None or "name_vectors" not in self._examples:
+            return None
+        phrases = candidate_phrases(doc)
+        if not phrases:
+            return None
+        if self._describing is None:
+            self._describing = [describing_words(str(name)) for name in self._examples["name_texts"]]
+        encoder = shared_encoder(self._config["model_dir"])
+        vectors = np.stack([encoder.sentence_vector(phrase) for phrase in phrases])
+        return rule_of_phrases(phrases, vectors, self._examples["name_vectors"], self._examples["name_rules"].tolist(),
+                               self._describing, float(self._config["phrase_threshold"]),
+                               float(self._config["phrase_margin"]))
 
     def _similarities(self, text: str) -> np.ndarray:
         vector = shared_encoder(self._config["model_dir"]).sentence_vector(text)
@@ -154,8 +185,12 @@ class MessageParts(GraphComponent):
         ranked = best_by_label(similarities, self._examples["rules"])
         return by_meaning(ranked, float(self._config["rule_threshold"]), float(self._config["rule_margin"]))
 
-    def _rule_by_meaning(self, similarities: np.ndarray) -> Optional[str]:
+    def _rule_by_meaning(self, similarities: np.ndarray, message: Optional[Message] = None) -> Optional[str]:
+        """The rule of the nearest training examples; failing that (and unless they
+        are about things no rule covers), the rule of the nearest name to a phrase."""
         label = self._label_by_meaning(similarities)
+        if label is None and message is not None:
+            return self._rule_by_phrases(message)
         return None if label == NO_RULE else label
 
     def _part(self, text: str) -> Dict[str, Any]:
@@ -206,7 +241,7 @@ class MessageParts(GraphComponent):
         # Names the lookup table found inside a phrase that is not one ("pick me up").
         entities = others
         vector = sentence_vector(message, self._config["featurizer"])
-        rule = self._rule_by_meaning(self._examples["vectors"] @ vector) if vector is not None else None
+        rule = self._rule_by_meaning(self._examples["vectors"] @ vector, message) if vector is not None else None
         if rule:
             entities = entities + [{ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, ENTITY_ATTRIBUTE_VALUE: rule,
                                     EXTRACTOR: type(self).__name__, "start": 0, "end": 0}]
@@ -237,7 +272,8 @@ class MessageParts(GraphComponent):
         # Nearest among every intent: "what should I do today?" is nearest to the aftercare plan.
         intents = best_by_label(similarities, self._examples["intents"])
         # Only for a rule: "can I go back to work after?" is near the no-rule examples but is an FAQ.
-        return bool(intents) and intents[0][0] == AFTERCARE_INTENT and self._rule_by_meaning(similarities) is not None
+        return (bool(intents) and intents[0][0] == AFTERCARE_INTENT
+                and self._rule_by_meaning(similarities, message) is not None)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Adds ``parts`` to messages that ask several things, and a rule found

@@ -39,6 +39,8 @@ MILD = ("expected", "unclear")
 AFTERCARE_INTENTS = ("ask_aftercare", "ask_aftercare_plan")
 AFTERCARE_ENTITY = "aftercare_topic"
 CONDITIONS = "conditions"
+# The component that adds an aftercare topic found by meaning (components/message_parts.py).
+GUESSED_BY = "MessageParts"
 
 
 def read_message(text: str) -> Dict[str, Any]:
@@ -79,6 +81,16 @@ class SafetyOverride(StatelessComponent):
         rule = named_rule(text)
         return rule is not None and all(rules.get(key) == rule for key in conditions)
 
+    @staticmethod
+    def _drop_guessed_topics(message: Message) -> None:
+        """An aftercare topic found by meaning (no words of the message name it) was a
+        guess for an aftercare question; the message is something else."""
+        entities = message.get(ENTITIES) or []
+        kept = [e for e in entities if not (e.get("entity") == AFTERCARE_ENTITY and e.get("extractor") == GUESSED_BY
+                                            and e.get("start") == e.get("end"))]
+        if len(kept) != len(entities):
+            message.set(ENTITIES, kept, add_to_output=True)
+
     def process(self, messages: List[Message]) -> List[Message]:
         """Overrides the intent of symptom reports and not-covered conditions."""
         for message in messages:
@@ -94,6 +106,7 @@ class SafetyOverride(StatelessComponent):
             # needle over them?"): the triage answer adds the not-covered one.
             if found:
                 override_intent(message, SYMPTOM_INTENT if TRIAGE in found else NOT_COVERED_INTENT)
+                self._drop_guessed_topics(message)
             for key, value in found.items():
                 message.set(key, value, add_to_output=True)
         return messages

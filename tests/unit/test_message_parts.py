@@ -116,10 +116,11 @@ def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
     ("is a thick layer of aquaphor before bed ok", True),     # before bed, not before the treatment
     ("what foundation is best? I had it done today", False),  # a question word: not leave asked
     ("what about eyeliner", True),                            # the same question for another thing
+    ("how many times a day should I put my hydrating serum on", True),  # how the rule applies
 ], ids=["a claim", "a date and a question", "a past date and a question", "leave for a product",
         "a closing is that a problem", "to the appointment", "before", "added to the treatment",
         "is it normal", "no rule", "a thing and a time", "on a day, for a party", "be bad", "before bed",
-        "which one is best", "what about"])
+        "which one is best", "what about", "how often"])
 def test_a_claim_or_leave_asked_about_a_named_rule_after_treatment_is_an_aftercare_question(text, routed):
     from components.message_parts import MessageParts
 

@@ -89,3 +89,12 @@ def test_an_overridden_intent_is_never_ambiguous_for_the_fallback_classifier():
     ranking = message.get("intent_ranking")
     assert [r["name"] for r in ranking] == ["ask_aftercare", "faq", "greet"]
     assert ranking[0]["confidence"] - ranking[1]["confidence"] >= 0.1  # the classifier's ambiguity threshold
+
+
+def test_a_topic_guessed_by_meaning_is_dropped_from_a_symptom_report(override):
+    guessed = {"entity": "aftercare_topic", "value": "makeup", "extractor": "MessageParts", "start": 0, "end": 0}
+    named = {"entity": "aftercare_topic", "value": "pop a spot", "extractor": "RegexEntityExtractor", "start": 6, "end": 16}
+    message = _classify(override, "my lips keep puffing up and its hard to breathe", "ask_aftercare", [guessed])
+    assert message.get("intent")["name"] == "report_symptom" and message.get("entities") == []
+    message = _classify(override, "can I pop a spot, there's pus in it", "ask_aftercare", [named])
+    assert message.get("entities") == [named]  # named in the message: kept (the action says don't pick)
