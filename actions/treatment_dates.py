@@ -112,10 +112,9 @@ def _weekday(name: str, qualifier: str, now: datetime, text: str, start: int) ->
     wanted = WEEKDAYS.index(name)
     # "had it done fri, blusher on sat?": the day in the past clause is the treatment's,
     # the other one is asked about, so it is still to come.
-    asked_beside_a_past_treatment = (qualifier not in ("last", "this past") and not _in_past_clause(text, start)
-                                     and bool(PAST_TENSE.search(text)))
-    if qualifier == "next" or (qualifier not in ("last", "this past") and _upcoming(text)) \
-            or asked_beside_a_past_treatment:
+    asked_beside_a_past_treatment = not _in_past_clause(text, start) and bool(PAST_TENSE.search(text))
+    if qualifier == "next" or (qualifier not in ("last", "this past")
+                               and (_upcoming(text) or asked_beside_a_past_treatment)):
         ahead = (wanted - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
     # "Monday", "on Monday", "last Monday": the most recent one before today.

@@ -53,14 +53,14 @@ _QUESTION_CLAUSE = re.compile(r"[^.?!]*\?")
 _WH_START = re.compile(r"^\W*(how|what|whats|why|which|who|where|does|do|did)\b", re.IGNORECASE)
 # "what about eyeliner?": the same question for another thing; "how often should I put
 # the gel on?": how the rule applies.
-_WHAT_ABOUT = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b|\bhow\s+(often|many\s+times)\b", re.IGNORECASE)
+_ABOUT_A_THING = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b|\bhow\s+(often|many\s+times)\b", re.IGNORECASE)
 
 
 def asks_leave(text: str) -> bool:
     """Whether the message asks leave: its wording (``ASKS_LEAVE``), "what about" or
     "how often" a thing a rule names, or a question that names one and starts with
     no question word."""
-    if ASKS_LEAVE.search(text) or (_WHAT_ABOUT.search(text) and named_rule(text)):
+    if ASKS_LEAVE.search(text) or (_ABOUT_A_THING.search(text) and named_rule(text)):
         return True
     return any(named_rule(clause) and not _WH_START.match(clause) for clause in _QUESTION_CLAUSE.findall(text))
 
@@ -110,6 +110,9 @@ def _strictness(rule_key: str) -> float:
     return float("inf") if wait is None else float(wait)
 
 
+# One message is asked about by several checks (leave asked, a date only, the
+# rule to settle, the safety override): its names are read once.
+@functools.lru_cache(maxsize=256)
 def named_rule(text: str) -> Optional[str]:
     """The aftercare rule a message names, or None.
 

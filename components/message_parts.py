@@ -50,7 +50,7 @@ from components.aftercare_wording import (
 from components.base import override_intent
 from components.minilm_encoder import shared_encoder
 from components.nearest_examples import EXAMPLES_FILE, saved_arrays, sentence_vector
-from components.phrase_rules import candidate_phrases, describing_words, rule_of_phrases
+from components.phrase_rules import candidate_phrases, describing_words, name_arrays, rule_of_phrases
 from components.punctuation import as_written, normalised
 from components.question_split import split_questions
 from components.response_selection import put_first, set_selector
@@ -125,11 +125,6 @@ class MessageParts(GraphComponent):
     def _rule_of_value(entity: Dict[str, Any]) -> Optional[str]:
         return name_matcher()[1].get(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").lower())
 
-    @staticmethod
-    def _named_rule(text: str) -> Optional[str]:
-        """The rule the names in ``text`` say (components/aftercare_wording.py)."""
-        return named_rule(text)
-
     def train(self, training_data: TrainingData) -> Resource:
         """Keeps every example's sentence vector, intent, FAQ answer and named rule."""
         vectors, intents, answers, rules = [], [], [], []
@@ -141,24 +136,17 @@ class MessageParts(GraphComponent):
             intents.append(example.get(INTENT) or "")
             answers.append(example.get(INTENT_RESPONSE_KEY) or "")
             if example.get(INTENT) == AFTERCARE_INTENT:
-                rules.append(self._named_rule(example.get(TEXT) or "") or NO_RULE)
+                rules.append(named_rule(example.get(TEXT) or "") or NO_RULE)
             else:
                 rules.append("")
         examples = {"vectors": np.stack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32),
                     "intents": np.array(intents), "answers": np.array(answers), "rules": np.array(rules),
-                    **self._name_arrays()}
+                    **name_arrays(load_knowledge().aftercare.values(),
+                                  shared_encoder(self._config["model_dir"]).sentence_vector)}
         with self._model_storage.write_to(self._resource) as folder:
             np.savez(folder / EXAMPLES_FILE, **examples)
         self._examples = examples
         return self._resource
-
-    def _name_arrays(self) -> Dict[str, np.ndarray]:
-        """Every rule's names and their MiniLM vectors, for phrases no name matches."""
-        names = [(name, rule.key) for rule in load_knowledge().aftercare.values() for name in (rule.key, *rule.names)]
-        encoder = shared_encoder(self._config["model_dir"])
-        vectors = [encoder.sentence_vector(name) for name, _ in names]
-        return {"name_vectors": np.stack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32),
-                "name_texts": np.array([name for name, _ in names]), "name_rules": np.array([r for _, r in names])}
 
     def _rule_by_phrases(self, message: Message) -> Optional[str]:
         """The rule of the name nearest to one of the question's phrases, if clear."""
@@ -199,7 +187,7 @@ class MessageParts(GraphComponent):
         intent = intents[0][0] if intents else ""
         part: Dict[str, Any] = {"text": text, "intent": intent}
         if intent == AFTERCARE_INTENT:
-            part["rule"] = self._named_rule(text) or self._rule_by_meaning(similarities)
+            part["rule"] = named_rule(text) or self._rule_by_meaning(similarities)
         else:
             answers = best_by_label(similarities, self._examples["answers"])
             part["response_key"] = next((key for key, _ in answers if key.startswith(intent + "/")), None)
@@ -231,7 +219,7 @@ class MessageParts(GraphComponent):
         entities = message.get(ENTITIES) or []
         others = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) != TOPIC_ENTITY]
         topics = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == TOPIC_ENTITY]
-        named = self._named_rule(as_written(message))
+        named = named_rule(as_written(message))
         if named:
             if len(topics) != 1 or self._rule_of_value(topics[0]) != named:
                 entity = {**(topics[0] if topics else {ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, EXTRACTOR: type(self).__name__,
@@ -252,7 +240,7 @@ class MessageParts(GraphComponent):
         """A claim about a named rule, or leave asked for something a rule names
         ("can I put some contour on?", "skiing next week, is that a problem?"),
         after the treatment: when a date is said, or nothing says before or during."""
-        if not self._named_rule(text):
+        if not named_rule(text):
             return False
         if read_claim(text) is not None:
             return True
@@ -261,7 +249,7 @@ class MessageParts(GraphComponent):
     def _asks_about_an_unnamed_rule(self, message: Message, text: str) -> bool:
         """Leave asked for something no rule names ("is the stairmaster ok?"), when
         the nearest training examples are aftercare questions of one rule."""
-        if self._named_rule(text) or not ASKS_LEAVE.search(text):
+        if named_rule(text) or not ASKS_LEAVE.search(text):
             return False
         if NOT_AFTERCARE.search(text) and not mentions_treatment(text):
             return False
@@ -288,7 +276,7 @@ class MessageParts(GraphComponent):
             if parts:
                 message.set(PARTS, parts, add_to_output=True)
                 self._first_part_leads(message, parts[0])
-            elif says_only_when_treated(text) and not self._named_rule(text):
+            elif says_only_when_treated(text) and not named_rule(text):
                 # "I had microneedling 39 days ago" (a number the model took for an age): the
                 # date is remembered (a symptom beside it is still triaged: that comes after).
                 override_intent(message, DATE_INTENT)

@@ -15,7 +15,7 @@ names' vectors are made when the model is trained (components/message_parts.py).
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -71,6 +71,14 @@ def candidate_phrases(doc: Iterable) -> List[str]:
                 words.append(following.text)
         phrases.append(" ".join(words))
     return list(dict.fromkeys(p for p in phrases if p.strip() and p.lower() != "of"))
+
+
+def name_arrays(rules: Iterable, encode: Callable[[str], np.ndarray]) -> Dict[str, np.ndarray]:
+    """Every name of every aftercare rule (its key too), its vector by ``encode`` and its rule."""
+    names = [(name, rule.key) for rule in rules for name in (rule.key, *rule.names)]
+    vectors = [encode(name) for name, _ in names]
+    return {"name_vectors": np.stack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32),
+            "name_texts": np.array([name for name, _ in names]), "name_rules": np.array([r for _, r in names])}
 
 
 def describing_words(name: str) -> FrozenSet[str]:

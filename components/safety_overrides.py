@@ -26,8 +26,9 @@ from rasa.shared.nlu.training_data.message import Message
 from actions.claims import read_claim
 from actions.not_covered import find_conditions, load_not_covered
 from actions.triage import load_triage_rules, triage
-from components.base import StatelessComponent, override_intent
 from components.aftercare_wording import NOT_AFTERCARE, asks_leave, mentions_treatment, named_rule
+from components.base import StatelessComponent, override_intent
+from components.message_parts import MessageParts
 from components.punctuation import as_written
 
 SYMPTOM_INTENT = "report_symptom"
@@ -39,8 +40,8 @@ MILD = ("expected", "unclear")
 AFTERCARE_INTENTS = ("ask_aftercare", "ask_aftercare_plan")
 AFTERCARE_ENTITY = "aftercare_topic"
 CONDITIONS = "conditions"
-# The component that adds an aftercare topic found by meaning (components/message_parts.py).
-GUESSED_BY = "MessageParts"
+# The component that adds an aftercare topic found by meaning.
+GUESSED_BY = MessageParts.__name__
 
 
 def read_message(text: str) -> Dict[str, Any]:

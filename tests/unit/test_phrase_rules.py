@@ -4,7 +4,7 @@ and the phrases the real spaCy model finds."""
 import numpy as np
 import pytest
 
-from components.phrase_rules import candidate_phrases, describing_words, only_describes, rule_of_phrases
+from components.phrase_rules import candidate_phrases, describing_words, name_arrays, only_describes, rule_of_phrases
 
 
 def _unit(*values):
@@ -76,3 +76,13 @@ def test_the_phrases_of_a_question_come_from_the_real_spacy_model(spacy_model, t
     phrases = candidate_phrases(spacy_model.model(text))
     assert all(w in phrases for w in wanted), phrases
     assert "I" not in phrases and all("my" not in p.split() for p in phrases)
+
+
+def test_every_name_of_every_rule_and_its_key_get_a_vector_and_their_rule():
+    from actions.knowledge import load_knowledge
+
+    rules = load_knowledge().aftercare.values()
+    arrays = name_arrays(rules, lambda name: _unit(len(name), 1, 0, 0))
+    texts, rule_of = arrays["name_texts"].tolist(), dict(zip(arrays["name_texts"].tolist(), arrays["name_rules"]))
+    assert len(texts) == len(arrays["name_vectors"]) == sum(1 + len(r.names) for r in rules)
+    assert rule_of["sunscreen"] == "sun" and rule_of["picking"] == "picking"
