@@ -29,6 +29,8 @@ ASKS_LEAVE = re.compile(
     r"|\b(would|will|is)\s+(it|that)\s+(be\s+)?(bad|ok|okay|fine|alright|safe|wise|a problem|an issue)\b"
     r"|\bhow\s+(long|soon)\s+(until|till|til|before)\b"
     r"|\b(will|would)\s+i\s+be\s+(ok|okay|fine|alright|all right|safe)\b"
+    r"|\b(do|will)\s+i\s+(need|have)\s+to\b|\bdo\s+i\s+need\b"  # "do I need a hat?"
+    r"|\b(will|would|am)\s+(i|she|he|they|we)\s+be\s+able\s+to\b|\b(can|could)\s+(she|he|they)\b"  # a makeup artist
     r"|\btoo\s+(soon|close|early)\b|,\s*yes\s*\?+\s*$|\bbe\s+(bad|ok|okay|fine|alright|safe)\s*[?!.]*\s*$"
     r"|\b" + _CLOSING + r"(\s+[\w']+){0,3}\s*\?+[!.]*\s*$"  # "..., ok?", "ok tomorrow?", "fine 3 days after?"
     # without a question mark, not after words that say how things are ("..., otherwise fine")
@@ -56,10 +58,16 @@ _WH_START = re.compile(r"^\W*(how|what|whats|why|which|who|where|does|do|did)\b"
 _ABOUT_A_THING = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b|\bhow\s+(often|many\s+times)\b", re.IGNORECASE)
 
 
+# Sign-offs after the question ("ok? x", "fine?? lol thanks") hide its closing words.
+_SIGN_OFF = re.compile(r"(\s*\b(x+|lol|lmao|haha+|thx|thanks|thank you|ty|pls|please|cheers|hun|babe)\b"
+                       r"|\s*[:;]-?[)(D]|\s*[^\w\s?!.,'])+\W*$", re.IGNORECASE)
+
+
 def asks_leave(text: str) -> bool:
     """Whether the message asks leave: its wording (``ASKS_LEAVE``), "what about" or
     "how often" a thing a rule names, or a question that names one and starts with
     no question word."""
+    text = _SIGN_OFF.sub("", text) or text
     if ASKS_LEAVE.search(text) or (_ABOUT_A_THING.search(text) and named_rule(text)):
         return True
     return any(named_rule(clause) and not _WH_START.match(clause) for clause in _QUESTION_CLAUSE.findall(text))

@@ -96,9 +96,10 @@ class MessageParts(GraphComponent):
         featurizer's); ``rule_threshold`` and ``rule_margin``: how near the
         nearest aftercare example must be, and how far ahead of another rule's;
         ``phrase_threshold`` and ``phrase_margin``: the same for a phrase of the
-        question and a rule's name (components/phrase_rules.py)."""
+        question and a rule's name (components/phrase_rules.py), chosen on the
+        names themselves by scripts/phrase_thresholds.py."""
         return {"featurizer": "minilm", "model_dir": None, "rule_threshold": 0.55, "rule_margin": 0.05,
-                "phrase_threshold": 0.7, "phrase_margin": 0.05}
+                "phrase_threshold": 0.65, "phrase_margin": 0.1}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  examples: Optional[Dict[str, np.ndarray]] = None) -> None:

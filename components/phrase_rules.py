@@ -22,7 +22,11 @@ import numpy as np
 # Words of a phrase that say nothing about the thing itself.
 _SKIP_POS = {"DET", "PRON", "PUNCT", "AUX", "CCONJ", "PART", "SCONJ"}
 # Verbs too common to name an activity ("can I go", "is it ok to get").
-_LIGHT_VERBS = {"be", "have", "do", "can", "could", "get", "go", "use", "put", "wear", "need", "want", "let"}
+_LIGHT_VERBS = {"be", "have", "do", "can", "could", "get", "go", "use", "put", "wear", "need", "want", "let",
+                # waiting and deciding ("should I hold off", "do I skip it"): not the activity itself
+                "hold", "wait", "skip", "cancel", "miss", "stop", "start", "allow", "think", "know", "mean", "book"}
+# Closing words the tagger can take for part of a noun group ("Hydro Boost gel ok?").
+_CLOSING = {"ok", "okay", "fine", "alright", "safe", "yes", "no", "bad", "yay", "nay", "pls", "please", "x", "xx"}
 _MAX_WORDS = 5
 
 
@@ -60,6 +64,7 @@ def candidate_phrases(doc: Iterable) -> List[str]:
             group = []
     if group:
         phrases.append(" ".join(group))
+    phrases = [_without_closing(phrase) for phrase in phrases]
     for index, token in enumerate(tokens):
         if token.pos_ != "VERB" or token.lemma_.lower() in _LIGHT_VERBS:
             continue
@@ -71,6 +76,13 @@ def candidate_phrases(doc: Iterable) -> List[str]:
                 words.append(following.text)
         phrases.append(" ".join(words))
     return list(dict.fromkeys(p for p in phrases if p.strip() and p.lower() != "of"))
+
+
+def _without_closing(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[-1].lower() in _CLOSING:
+        words.pop()
+    return " ".join(words)
 
 
 def name_arrays(rules: Iterable, encode: Callable[[str], np.ndarray]) -> Dict[str, np.ndarray]:

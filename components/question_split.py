@@ -12,7 +12,9 @@ words; any other part (a greeting, "I had it 3 days ago.") joins the question
 that follows it, or the one before it at the end, so dates stay with the
 question they matter to. A comma alone splits only when a question of at
 least 3 words comes before it and a new question after it ("does it hurt,
-how long is recovery"; not "how long, roughly, does it last"); "or" never
+how long is recovery"; not "how long, roughly, does it last"), and not when
+what follows only checks the answer ("how often do I put it on, is morning
+and night enough", "…, is that ok?"); "or" never
 splits ("can I wait or should I go?" is one choice), and at most 3 parts are
 returned, the rest staying in the last one.
 
@@ -55,6 +57,12 @@ _SOFT = re.compile(r"\s*,?\s+(?:and|n|&|\+|plus|also)(?:\s+(?:also|then|so))?\s+
 # A comma alone splits only after a clause of 3 words or more that is a
 # question: "does it hurt, how long is recovery", not "how long, roughly, does it last".
 MIN_WORDS_BEFORE_COMMA = 3
+# "how often do I put it on, is morning and night enough": after a comma alone, a
+# short yes/no check of the answer to come is part of the question before it.
+_CHECK_AFTER_COMMA = re.compile(
+    r"^(?:is|are|would|will)(?:\s+(?:it|that|this|be|once|twice|daily|a|an|per|every|day|week|morning|"
+    r"mornings|night|nights|evening|evenings|and|\d+|times?|x))+\s+(?:enough|ok|okay|fine|alright|all right|"
+    r"too much|too many|too often|better|correct)\W*$", re.I)
 _LEADING_CONNECTOR = re.compile(r"^(?:(?:and|n|&|\+|plus|also|then|so)[\s,]+)+", re.I)
 
 Span = Tuple[int, int]
@@ -108,7 +116,8 @@ def _soft_split(text: str, span: Span) -> List[Span]:
     for match in _SOFT.finditer(text, span[0], span[1]):
         after = _words(text[match.end():span[1]])
         before = text[start:match.start()]
-        if match.group().strip() == "," and len(_words(before.split(",")[-1])) < MIN_WORDS_BEFORE_COMMA:
+        if match.group().strip() == "," and (len(_words(before.split(",")[-1])) < MIN_WORDS_BEFORE_COMMA
+                                            or _CHECK_AFTER_COMMA.match(text[match.end():span[1]].strip())):
             continue
         if _starts_question(after) and _is_question(before):
             parts.append((start, match.start()))

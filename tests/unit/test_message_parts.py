@@ -117,10 +117,17 @@ def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
     ("what foundation is best? I had it done today", False),  # a question word: not leave asked
     ("what about eyeliner", True),                            # the same question for another thing
     ("how many times a day should I put my hydrating serum on", True),  # how the rule applies
+    ("do i need sun cream if i go to the beach", True),       # what the rule asks of them
+    ("do i need to take off my foundation first", True),
+    ("do i need to stop my retinol before my appointment", False),  # before the treatment
+    ("spin class fine?? lol thanks x", True),                 # a sign-off after the closing word
+    ("my makeup artist is booked for the day after, will she be able to do my face?", True),
 ], ids=["a claim", "a date and a question", "a past date and a question", "leave for a product",
         "a closing is that a problem", "to the appointment", "before", "added to the treatment",
         "is it normal", "no rule", "a thing and a time", "on a day, for a party", "be bad", "before bed",
-        "which one is best", "what about", "how often"])
+        "which one is best", "what about", "how often",
+        "do I need", "do I need to", "do I need before", "signed off",
+        "will she be able to"])
 def test_a_claim_or_leave_asked_about_a_named_rule_after_treatment_is_an_aftercare_question(text, routed):
     from components.message_parts import MessageParts
 
@@ -151,9 +158,9 @@ EXAMPLES = [("can I go running the day after", "ask_aftercare", "exercise"),
 
 
 @pytest.mark.parametrize("text, routed", [
-    ("is an hour on the elliptical trainer ok tomorrow?", True),  # nearest: exercise questions
+    ("is an hour on the walking machine ok tomorrow?", True),  # nearest: exercise questions
     ("is three treatments enough, or not?", False),              # nearest: an FAQ
-    ("is an hour on the elliptical trainer normal?", False),     # no leave asked
+    ("is an hour on the walking machine normal?", False),     # no leave asked
 ], ids=["unnamed workout", "nearest is an faq", "no leave asked"])
 def test_leave_asked_for_something_no_rule_names_is_aftercare_when_the_nearest_examples_are(
         monkeypatch, text, routed):
