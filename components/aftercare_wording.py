@@ -87,13 +87,23 @@ def says_only_when_treated(text: str) -> bool:
     return not QUESTION.search(text) and not ASKS_LEAVE.search(text) and mentions_treatment(text)
 
 
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def unhyphenated(text: str) -> str:
+    """``text`` with a hyphen between two letters read as a space ("Lait-Creme" is
+    "lait creme", "peel-off" "peel off"); the same length, so spans still fit."""
+    return _WORD_HYPHEN.sub(" ", text)
+
+
 @functools.lru_cache(maxsize=1)
 def name_matcher() -> Tuple["re.Pattern[str]", Dict[str, str]]:
-    """A regex of every aftercare rule's names (longest first) and name -> rule key."""
+    """A regex of every aftercare rule's names (longest first) and name -> rule
+    key, both unhyphenated: match it against ``unhyphenated(text)``."""
     rule_of = {}
     for rule in load_knowledge().aftercare.values():
         for name in (rule.key, *rule.names):
-            rule_of[name.lower()] = rule.key
+            rule_of[unhyphenated(name.lower())] = rule.key
     names = sorted(rule_of, key=len, reverse=True)
     # "retinol24", "spf50": a name with a product's number after it is still the name.
     return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(?:\d+%?)?\b", re.IGNORECASE), rule_of
@@ -101,7 +111,7 @@ def name_matcher() -> Tuple["re.Pattern[str]", Dict[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _not_names() -> Optional["re.Pattern[str]"]:
-    phrases = sorted(load_knowledge().aftercare_not_names, key=len, reverse=True)
+    phrases = sorted({unhyphenated(p.lower()) for p in load_knowledge().aftercare_not_names}, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE) if phrases else None
 
 
@@ -133,6 +143,7 @@ def named_rule(text: str) -> Optional[str]:
     specific one.
     """
     pattern, rule_of = name_matcher()
+    text = unhyphenated(text)
     excluded = _not_names()
     spans = [m.span() for m in excluded.finditer(text)] if excluded else []
     found = [m for m in pattern.finditer(text)

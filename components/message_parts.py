@@ -46,6 +46,7 @@ from actions.claims import read_claim
 from actions.knowledge import load_knowledge
 from components.aftercare_wording import (
     ASKS_LEAVE, NOT_AFTERCARE, asks_leave, mentions_treatment, name_matcher, named_rule, says_only_when_treated,
+    unhyphenated,
 )
 from components.base import override_intent
 from components.minilm_encoder import shared_encoder
@@ -124,7 +125,7 @@ class MessageParts(GraphComponent):
 
     @staticmethod
     def _rule_of_value(entity: Dict[str, Any]) -> Optional[str]:
-        return name_matcher()[1].get(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").lower())
+        return name_matcher()[1].get(unhyphenated(str(entity.get(ENTITY_ATTRIBUTE_VALUE) or "").lower()))
 
     def train(self, training_data: TrainingData) -> Resource:
         """Keeps every example's sentence vector, intent, FAQ answer and named rule."""

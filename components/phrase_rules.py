@@ -75,7 +75,7 @@ def candidate_phrases(doc: Iterable) -> List[str]:
             if following.pos_ not in _SKIP_POS:
                 words.append(following.text)
         phrases.append(" ".join(words))
-    return list(dict.fromkeys(p for p in phrases if p.strip() and p.lower() != "of"))
+    return list(dict.fromkeys(p for p in phrases if p.strip() and p.lower() != "of" and _word(p) not in _GENERIC))
 
 
 def _without_closing(phrase: str) -> str:
@@ -93,10 +93,18 @@ def name_arrays(rules: Iterable, encode: Callable[[str], np.ndarray]) -> Dict[st
             "name_texts": np.array([name for name, _ in names]), "name_rules": np.array([r for _, r in names])}
 
 
+# Words around a name's head that are not it: "put some slap on" is about the slap.
+_PARTICLES = {"on", "off", "up", "in", "out", "back", "down", "some", "my", "the", "a", "an", "your", "it", "at"}
+# One word a question about the face always has: alone, it names no activity or product.
+_GENERIC = {"face", "skin", "treatment", "microneedling", "needling", "session", "appointment", "appt", "bit",
+            "thing", "things", "stuff", "area", "cheek", "cheeks", "forehead", "nose", "chin", "neck"}
+
+
 def describing_words(name: str) -> FrozenSet[str]:
     """The words of a name that describe its head ("coffee" in "coffee scrub",
-    "full" in "full face of makeup"): all but the head noun."""
-    words = name.lower().split()
+    "full" in "full face of makeup", "put" in "put some slap on"): all but the
+    head noun, the last word before "of" or else the last that is not a particle."""
+    words = [w for w in name.lower().split() if w not in _PARTICLES or w == "of"] or name.lower().split()
     head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
     return frozenset(_word(w) for i, w in enumerate(words) if i != head and w != "of")
 

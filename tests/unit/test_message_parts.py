@@ -75,8 +75,10 @@ def test_the_rules_own_names_are_found_in_a_part(text, rule):
     ("is an exfoliating cleanser ok", "exfoliation"),
     ("can I drive home or should my husband pick me up", None),          # not a name: aftercare_not_names
     ("can I pick at the flakes", "picking"),
+    ("Embryolisse Lait-Creme ok post needling?", "moisturising"),         # a hyphen where the name has a space
+    ("a pick-me-up coffee before my appointment?", None),
 ], ids=["longest", "one long name", "same rule", "hydrating cleanser", "a word between", "retinol serum",
-        "exfoliating cleanser", "pick me up", "pick at"])
+        "exfoliating cleanser", "pick me up", "pick at", "hyphen for a space", "hyphenated not-name"])
 def test_the_names_in_a_message_decide_its_rule(text, rule):
     from components.aftercare_wording import named_rule
 

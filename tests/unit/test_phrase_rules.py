@@ -42,7 +42,7 @@ def test_a_phrase_of_a_names_describing_words_only_names_something_else():
 
 @pytest.mark.parametrize("name, describing", [
     ("coffee scrub", {"coffee"}), ("eyebrow pencil", {"eyebrow"}), ("full face of makeup", {"full", "makeup"}),
-    ("sauna", set()),
+    ("sauna", set()), ("put some slap on", {"put"}),  # particles and determiners are not the head
 ])
 def test_the_head_of_a_name_is_its_last_noun_or_the_one_before_of(name, describing):
     assert describing_words(name) == describing
@@ -77,6 +77,11 @@ def test_the_phrases_of_a_question_come_from_the_real_spacy_model(spacy_model, t
     phrases = candidate_phrases(spacy_model.model(text))
     assert all(w in phrases for w in wanted), phrases
     assert "I" not in phrases and all("my" not in p.split() for p in phrases)
+
+
+def test_the_face_alone_is_not_a_phrase_of_an_activity(spacy_model):
+    # every question has "my face": alone it would match "beat face" or "put my face on"
+    assert "face" not in candidate_phrases(spacy_model.model("can i use my bondi sands on my face"))
 
 
 def test_waiting_and_deciding_are_not_phrases_of_the_activity(spacy_model):
