@@ -30,6 +30,7 @@ ASKS_LEAVE = re.compile(
     r"|\bhow\s+(long|soon)\s+(until|till|til|before)\b"
     r"|\b(will|would)\s+i\s+be\s+(ok|okay|fine|alright|all right|safe)\b"
     r"|\b(do|will)\s+i\s+(need|have)\s+to\b|\bdo\s+i\s+need\b"  # "do I need a hat?"
+    r"|\banything\s+(i|we)\s+(need|should|have)\s+to\s+(do|know|watch|avoid)\b"
     r"|\b(will|would|am)\s+(i|she|he|they|we)\s+be\s+able\s+to\b|\b(can|could)\s+(she|he|they)\b"  # a makeup artist
     r"|\btoo\s+(soon|close|early)\b|,\s*yes\s*\?+\s*$|\bbe\s+(bad|ok|okay|fine|alright|safe)\s*[?!.]*\s*$"
     r"|\b" + _CLOSING + r"(\s+[\w']+){0,3}\s*\?+[!.]*\s*$"  # "..., ok?", "ok tomorrow?", "fine 3 days after?"

@@ -75,7 +75,8 @@ def candidate_phrases(doc: Iterable) -> List[str]:
             if following.pos_ not in _SKIP_POS:
                 words.append(following.text)
         phrases.append(" ".join(words))
-    return list(dict.fromkeys(p for p in phrases if p.strip() and p.lower() != "of" and _word(p) not in _GENERIC))
+    # A word of three letters or fewer is too little for MiniLM to place ("pus" is near "pumice").
+    return list(dict.fromkeys(p for p in phrases if len(p.strip()) > 3 and p.lower() != "of" and _word(p) not in _GENERIC))
 
 
 def _without_closing(phrase: str) -> str:

@@ -6,9 +6,12 @@ header). Each message is sent as a new conversation; the reply is read the way
 a patient reads it: which answer came back. The gates are issue 18's: every
 emergency or urgent symptom escalated, at most 5 % of ordinary healing
 escalated, no FAQ answer to a condition the articles don't cover, and at
-least 95 % of every other set answered right, except where a floor below
-that is all that is reached yet (``FLOORS``). Each test prints its score and
-lists the messages it got wrong.
+least 95 % of the others (two questions in one, a date and a question,
+activities and products, claims) answered right, taken together. Each set of
+the others is also held on its own: at 95 %, or, for the activity sets, at a
+floor a little under what it reaches (``FLOORS``), so that no set slips while
+the whole still passes. Each test prints its score and lists the messages it
+got wrong.
 """
 
 from __future__ import annotations
@@ -40,11 +43,10 @@ ESCALATED = ("emergency", "urgent")
 # The first words of every not-covered answer (before the condition's name).
 NOT_COVERED_OPENING = load_not_covered().template.split("{label}")[0].strip()
 ASK_DATE = KNOWLEDGE.aftercare_messages["ask_date"]
-# Issue 18 asks 95 % of these sets right. Where that is not reached yet, the
-# gate is the floor measured (README "Whole-message test sets"): it must not
-# get worse, and the gap stays in view.
+# Each activity set on its own, a little under what two trainings reached (a
+# retraining moves a set by a point or two); README "Whole-message test sets".
 TARGET = 0.95
-FLOORS = {"activities": 0.90, "activities_2": 0.92, "activities_3": 0.89, "activities_4": 0.92, "activities_5": 0.0}
+FLOORS = {"activities": 0.93, "activities_2": 0.93, "activities_3": 0.92, "activities_4": 0.93, "activities_5": 0.91}
 
 
 def load_set(name: str) -> List[dict]:
@@ -170,18 +172,11 @@ def _expects(key: str) -> str:
     return key if key.startswith("rule:") else "faq:" + key
 
 
-def test_each_question_of_a_message_gets_its_answer_in_order(servers):
-    items = load_set("two_questions")
-    assert len(items) >= 30
-    replies = replies_to(servers, items)
-
-    def right(item, texts, kinds):
-        wanted = [_expects(k) for k in item["expects"]]
-        answered = [k for k in kinds if k.startswith(("faq:", "rule:"))]
-        positions = [answered.index(w) if w in answered else -1 for w in wanted]
-        return -1 not in positions and positions == sorted(positions)
-
-    assert score("every question answered, in order", items, replies, right) >= TARGET
+def _every_question_in_order(item, texts, kinds) -> bool:
+    wanted = [_expects(k) for k in item["expects"]]
+    answered = [k for k in kinds if k.startswith(("faq:", "rule:"))]
+    positions = [answered.index(w) if w in answered else -1 for w in wanted]
+    return -1 not in positions and positions == sorted(positions)
 
 
 def _expected_status(item: dict, now: datetime) -> Status:
@@ -198,43 +193,26 @@ OPENINGS = {Status.NOT_YET: "Not yet", Status.BOUNDARY: "Almost", Status.OK: "Ye
             Status.ALWAYS: "Yes, from the start", Status.NEVER: "That one doesn't expire"}
 
 
-def test_a_date_and_a_question_in_one_message_get_the_verdict_for_the_time_asked(servers):
-    items = load_set("date_and_question")
-    assert len(items) >= 20
-    replies = replies_to(servers, items)
-    now = clock.now()
-
-    def right(item, texts, kinds):
-        wanted = "rule:" + item["rule"]
-        if wanted not in kinds or "ask_date" in kinds:
-            return False
-        answer = texts[kinds.index(wanted)]
-        status = _expected_status(item, now)
-        # The last day of a window counted in days is "almost" (fine later that day);
-        # a treatment time said in the message ("this morning") makes it "not yet, until 12:00".
-        accepted = (Status.BOUNDARY, Status.NOT_YET) if status is Status.BOUNDARY else (status,)
-        return any(answer.startswith(OPENINGS[s]) for s in accepted)
-
-    assert score("date and question: the verdict for the time asked", items, replies, right) >= TARGET
+def _verdict_for_the_time_asked(item, texts, kinds) -> bool:
+    wanted = "rule:" + item["rule"]
+    if wanted not in kinds or "ask_date" in kinds:
+        return False
+    answer = texts[kinds.index(wanted)]
+    status = _expected_status(item, clock.now())
+    # The last day of a window counted in days is "almost" (fine later that day);
+    # a treatment time said in the message ("this morning") makes it "not yet, until 12:00".
+    accepted = (Status.BOUNDARY, Status.NOT_YET) if status is Status.BOUNDARY else (status,)
+    return any(answer.startswith(OPENINGS[s]) for s in accepted)
 
 
 def _general(texts: List[str]) -> bool:
     return KNOWLEDGE.aftercare_messages["unknown_topic"] in texts
 
 
-@pytest.mark.parametrize("name", ["activities", "activities_2", "activities_3", "activities_4", "activities_5"])
-def test_activities_and_products_not_named_get_the_rule_they_fall_under(servers, name):
-    items = load_set(name)
-    assert len(items) >= 60
-    # A question about a time ("tennis tomorrow?") asks for the date first: the rule comes with the verdict.
-    replies = replies_to(servers, items, date_when_asked="yesterday")
-
-    def right(item, texts, kinds):
-        if item["rule"] == "general":
-            return _general(texts) or not any(k.startswith("rule:") for k in kinds)
-        return bool(kinds) and ("rule:" + item["rule"]) in kinds and not _general(texts)
-
-    assert score(f"{name}: the rule they fall under", items, replies, right) >= FLOORS[name]
+def _the_rule_it_falls_under(item, texts, kinds) -> bool:
+    if item["rule"] == "general":
+        return _general(texts) or not any(k.startswith("rule:") for k in kinds)
+    return bool(kinds) and ("rule:" + item["rule"]) in kinds and not _general(texts)
 
 
 def _claim_verdict(texts: List[str]) -> Optional[bool]:
@@ -247,11 +225,63 @@ def _claim_verdict(texts: List[str]) -> Optional[bool]:
     return None
 
 
-def test_claims_are_checked_against_the_articles_rule(servers):
-    items = load_set("claims")
-    replies = replies_to(servers, items)
+def _claim_checked(item, texts, kinds) -> bool:
+    return ("rule:" + item["rule"]) in kinds and _claim_verdict(texts) is item["claim_true"]
 
-    def right(item, texts, kinds):
-        return ("rule:" + item["rule"]) in kinds and _claim_verdict(texts) is item["claim_true"]
 
-    assert score("claims checked", items, replies, right) >= TARGET
+ACTIVITY_SETS = ["activities", "activities_2", "activities_3", "activities_4", "activities_5"]
+# Issue 18's "the others": every message that is neither a symptom nor a condition
+# the articles don't cover; what counts as right for each set, and its least size.
+OTHER_SETS = {"two_questions": ("every question answered, in order", _every_question_in_order, 30),
+              "date_and_question": ("date and question: the verdict for the time asked",
+                                    _verdict_for_the_time_asked, 20),
+              **{name: (f"{name}: the rule they fall under", _the_rule_it_falls_under, 60) for name in ACTIVITY_SETS},
+              "claims": ("claims checked", _claim_checked, 10)}
+
+
+@pytest.fixture(scope="module")
+def others(servers):
+    """Every set of "the others", each message sent once; name -> (items, replies).
+    A question about a time in an activity set ("tennis tomorrow?") asks for the
+    date first: the patient answers "yesterday" and the rule comes with the verdict."""
+    sent = {}
+    for name in OTHER_SETS:
+        items = load_set(name)
+        sent[name] = items, replies_to(servers, items, "yesterday" if name in ACTIVITY_SETS else None)
+    return sent
+
+
+def _score_of(others, name: str) -> float:
+    label, right, least = OTHER_SETS[name]
+    items, replies = others[name]
+    assert len(items) >= least
+    return score(label, items, replies, right)
+
+
+def test_each_question_of_a_message_gets_its_answer_in_order(others):
+    assert _score_of(others, "two_questions") >= TARGET
+
+
+def test_a_date_and_a_question_in_one_message_get_the_verdict_for_the_time_asked(others):
+    assert _score_of(others, "date_and_question") >= TARGET
+
+
+@pytest.mark.parametrize("name", ACTIVITY_SETS)
+def test_activities_and_products_not_named_get_the_rule_they_fall_under(others, name):
+    assert _score_of(others, name) >= FLOORS[name]
+
+
+def test_claims_are_checked_against_the_articles_rule(others):
+    assert _score_of(others, "claims") >= TARGET
+
+
+def test_at_least_95_percent_of_all_the_other_messages_get_the_right_answer(others):
+    """Issue 18's gate over "the others" as a whole (two questions, a date and a
+    question, activities and products, claims)."""
+    right = total = 0
+    for name, (_, accepts, _) in OTHER_SETS.items():
+        items, replies = others[name]
+        right += sum(bool(accepts(item, texts, reading(texts))) for item, texts in zip(items, replies))
+        total += len(items)
+    print(f"\nall the others: {right}/{total} right ({right / total:.1%})")
+    assert right / total >= TARGET

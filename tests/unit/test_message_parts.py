@@ -124,12 +124,13 @@ def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
     ("do i need to stop my retinol before my appointment", False),  # before the treatment
     ("spin class fine?? lol thanks x", True),                 # a sign-off after the closing word
     ("my makeup artist is booked for the day after, will she be able to do my face?", True),
+    ("a festival on saturday, out in the sun all day, anything i need to do?", True),
 ], ids=["a claim", "a date and a question", "a past date and a question", "leave for a product",
         "a closing is that a problem", "to the appointment", "before", "added to the treatment",
         "is it normal", "no rule", "a thing and a time", "on a day, for a party", "be bad", "before bed",
         "which one is best", "what about", "how often",
         "do I need", "do I need to", "do I need before", "signed off",
-        "will she be able to"])
+        "will she be able to", "anything I need to do"])
 def test_a_claim_or_leave_asked_about_a_named_rule_after_treatment_is_an_aftercare_question(text, routed):
     from components.message_parts import MessageParts
 

@@ -82,6 +82,8 @@ def test_the_phrases_of_a_question_come_from_the_real_spacy_model(spacy_model, t
 def test_the_face_alone_is_not_a_phrase_of_an_activity(spacy_model):
     # every question has "my face": alone it would match "beat face" or "put my face on"
     assert "face" not in candidate_phrases(spacy_model.model("can i use my bondi sands on my face"))
+    # nor a word of three letters ("pus" is near "pumice" in MiniLM's space)
+    assert "pus" not in candidate_phrases(spacy_model.model("no pus and no fever, is that fine?"))
 
 
 def test_waiting_and_deciding_are_not_phrases_of_the_activity(spacy_model):
