@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Iterable, List, Optional, Tuple
 
+from actions import holidays
+
 if TYPE_CHECKING:  # only for the annotation: that module builds on this one
     from actions.time_after_treatment import After
 
@@ -229,6 +231,8 @@ def _patterns(now: datetime, text: str):
          lambda m: (start_of_day(_calendar_date(int(m.group(2)), m.group(1), m.group(3), now, text), now), False)),
         (r"\bthe (\d{1,2})(?:st|nd|rd|th)\b",
          lambda m: (start_of_day(_day_of_month(int(m.group(1)), now, text, m.start()), now), False)),
+        (holidays.PATTERN, lambda m: (start_of_day(holidays.holiday_date(
+            m.group(1), today, _in_past_clause(text, m.start())), now), False)),
         (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + "|" + "|".join(SHORT_WEEKDAYS) + r")\b",
          lambda m: (start_of_day(_weekday(_full_weekday(m.group(2)), m.group(1) or "", now, text, m.start()), now), False)),
         # "sat" and "sun" are words too ("sat on the boundary", "the sun"): only after "on", "next"...
@@ -292,8 +296,13 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime)
         return Mentioned(treatment=past[0], target=future[0] if future else None)
     if asked_today and TODAY_TREATMENT.search(text):
         return Mentioned(treatment=asked_today[0], target=future[0] if future else None)
-    if future and FUTURE_TREATMENT.search(text):
-        return Mentioned(future_treatment=future[0], target=future[1] if len(future) > 1 else None)
+    cue = FUTURE_TREATMENT.search(text) if future else None
+    if cue:
+        # "the cricket on Boxing Day ... treatment is on the 22nd": the time said after the cue
+        after_cue = [w for w in future if text.find(w.phrase) >= cue.start()]
+        treatment = min(after_cue, key=lambda w: text.find(w.phrase)) if after_cue else future[0]
+        others = [w for w in future if w is not treatment]
+        return Mentioned(future_treatment=treatment, target=others[0] if others else None)
     return Mentioned(target=future[0] if future else None)
 
 

@@ -193,3 +193,22 @@ def test_a_treatment_this_morning_said_before_dawn_is_not_in_the_future():
     mentioned = split_treatment_and_target("I had it this morning, can I sunbathe this afternoon?", [], early)
     assert mentioned.treatment.moment == early
     assert mentioned.target.moment == datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text, treatment, target", [
+    ("had it done yesterday, can I wear makeup on christmas day?", date(2026, 11, 20), date(2026, 12, 25)),
+    ("christmas eve party, can i wear makeup", None, date(2026, 12, 24)),  # not read as christmas day
+    ("I had it done on boxing day", date(2025, 12, 26), None),              # in a past clause: the last one
+    ("can I go out on new year's eve?", None, date(2026, 12, 31)),
+])
+def test_a_holiday_is_its_day(text, treatment, target):
+    mentioned = split_treatment_and_target(text, [], SATURDAY)
+    assert (mentioned.treatment.day if mentioned.treatment else None) == treatment
+    assert (mentioned.target.day if mentioned.target else None) == target
+
+
+def test_the_time_said_after_the_treatment_cue_is_the_treatments():
+    # the event comes first in the message, the treatment date after "treatment is"
+    mentioned = split_treatment_and_target(
+        "the cricket on Boxing Day, in the stands all day. Treatment is on the 22nd. Should I be worried?", [], SATURDAY)
+    assert mentioned.future_treatment.day == date(2026, 11, 22) and mentioned.target.day == date(2026, 12, 26)
