@@ -27,6 +27,7 @@ kept here.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 import numpy as np
@@ -63,6 +64,13 @@ DATE_INTENT = "inform_treatment_date"
 # The rule label of aftercare examples no rule names ("can I fly tomorrow?"): when
 # those are the nearest, the general advice is given, not the next nearest rule.
 NO_RULE = "-"
+# Asking for a booking ("can I book a session for next monday?"): the date in it is the
+# booking's, not the treatment's, whatever the model took it for.
+ASKS_TO_BOOK = re.compile(
+    r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for)|reschedul\w*"
+    r"|(make|get|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking))\b", re.IGNORECASE)
+BOOKING_ANSWER = {"intent": "out_of_scope", "response_key": "out_of_scope/booking"}
+
 # Intents a part of a message can be answered as.
 QUESTION_INTENTS = ("faq", "out_of_scope", AFTERCARE_INTENT)
 
@@ -278,6 +286,9 @@ class MessageParts(GraphComponent):
             if parts:
                 message.set(PARTS, parts, add_to_output=True)
                 self._first_part_leads(message, parts[0])
+            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DATE_INTENT and ASKS_TO_BOOK.search(text):
+                override_intent(message, BOOKING_ANSWER["intent"])
+                self._first_part_leads(message, BOOKING_ANSWER)
             elif says_only_when_treated(text) and not named_rule(text):
                 # "I had microneedling 39 days ago" (a number the model took for an age): the
                 # date is remembered (a symptom beside it is still triaged: that comes after).

@@ -198,3 +198,18 @@ def test_a_statement_of_when_the_treatment_was_is_a_date_to_remember(text, only_
     from components.aftercare_wording import says_only_when_treated
 
     assert says_only_when_treated(text) is only_a_date
+
+
+@pytest.mark.parametrize("text, books", [
+    ("can I book a session for next monday?", True),
+    ("book me in for friday please", True),
+    ("I need to reschedule to tuesday", True),
+    ("can I change my appointment to the 3rd", True),
+    ("I booked it for friday", False),          # a treatment already booked: its date
+    ("had it done monday", False),
+    ("reading a book on monday in the garden", False),
+])
+def test_a_booking_asked_for_is_told_apart_from_a_treatment_date(text, books):
+    from components.message_parts import ASKS_TO_BOOK
+
+    assert bool(ASKS_TO_BOOK.search(text)) is books
