@@ -210,7 +210,9 @@ def _patterns(now: datetime, text: str):
          lambda m: _part_of_day(m.group(1), today, now, _in_past_clause(text, m.start()))),
         (r"\btomorrow (morning|afternoon|evening|night)\b",
          lambda m: (_at(today + timedelta(days=1), PART_OF_DAY_START[m.group(1)], now), True)),
-        (r"\btonight\b", lambda m: (max(now + timedelta(minutes=1), _at(today, TONIGHT, now)), True)),
+        # a minute ahead at the latest, but never past midnight: tonight is today's
+        (r"\btonight\b", lambda m: (max(min(now + timedelta(minutes=1), _at(today, time(23, 59), now)),
+                                         _at(today, TONIGHT, now)), True)),
         (r"\blater today\b", lambda m: (now + timedelta(hours=3), True)),
         (r"\btoday\b", lambda m: (start_of_day(today, now), False)),
         (r"\b(?:the )?day after tomorrow\b", lambda m: (start_of_day(today + timedelta(days=2), now), False)),

@@ -212,3 +212,8 @@ def test_the_time_said_after_the_treatment_cue_is_the_treatments():
     mentioned = split_treatment_and_target(
         "the cricket on Boxing Day, in the stands all day. Treatment is on the 22nd. Should I be worried?", [], SATURDAY)
     assert mentioned.future_treatment.day == date(2026, 11, 22) and mentioned.target.day == date(2026, 12, 26)
+
+
+def test_tonight_asked_a_minute_before_midnight_is_still_today():
+    late = datetime(2026, 11, 21, 23, 59, 30, tzinfo=UTC)
+    assert find_times("can I wear foundation tonight?", late)[0].moment.date() == date(2026, 11, 21)
