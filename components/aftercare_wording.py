@@ -37,6 +37,11 @@ ASKS_LEAVE = re.compile(
     # without a question mark, not after words that say how things are ("..., otherwise fine")
     r"|" + _NOT_A_STATE + r"\b" + _CLOSING + r"(\s+[\w']+){0,3}\s*[!.]*\s*$",
     re.IGNORECASE)
+# Asking for a booking ("can I book a session for next monday?"): the date in it is the
+# booking's, not the treatment's, whatever the model took it for.
+ASKS_TO_BOOK = re.compile(
+    r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for)|reschedul\w*"
+    r"|(make|get|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking))\b", re.IGNORECASE)
 # A named rule asked about before or during the treatment ("can I wear makeup to
 # my appointment?", "can you add a serum?") or whether something is normal: an
 # FAQ, not the aftercare rule, unless a treatment date says otherwise.

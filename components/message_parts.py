@@ -27,7 +27,6 @@ kept here.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 import numpy as np
@@ -46,8 +45,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions.claims import read_claim
 from actions.knowledge import load_knowledge
 from components.aftercare_wording import (
-    ASKS_LEAVE, NOT_AFTERCARE, asks_leave, mentions_treatment, name_matcher, named_rule, says_only_when_treated,
-    unhyphenated,
+    ASKS_LEAVE, ASKS_TO_BOOK, NOT_AFTERCARE, asks_leave, mentions_treatment, name_matcher, named_rule,
+    says_only_when_treated, unhyphenated,
 )
 from components.base import override_intent
 from components.minilm_encoder import shared_encoder
@@ -64,11 +63,6 @@ DATE_INTENT = "inform_treatment_date"
 # The rule label of aftercare examples no rule names ("can I fly tomorrow?"): when
 # those are the nearest, the general advice is given, not the next nearest rule.
 NO_RULE = "-"
-# Asking for a booking ("can I book a session for next monday?"): the date in it is the
-# booking's, not the treatment's, whatever the model took it for.
-ASKS_TO_BOOK = re.compile(
-    r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for)|reschedul\w*"
-    r"|(make|get|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking))\b", re.IGNORECASE)
 BOOKING_ANSWER = {"intent": "out_of_scope", "response_key": "out_of_scope/booking"}
 
 # Intents a part of a message can be answered as.
