@@ -16,7 +16,7 @@ MODEL     := models/microneedling.tar.gz
 RESPONSES := data/generated/knowledge.yml
 RESULTS   := results
 # Everything a trained model depends on.
-MODEL_INPUTS = config.yml domain.yml $(wildcard components/*.py) $(RESPONSES) $(shell find data -name '*.yml' -not -path '$(RESPONSES)')
+MODEL_INPUTS = config.yml domain.yml $(wildcard components/*.py knowledge/*.py) $(RESPONSES) $(shell find data -name '*.yml' -not -path '$(RESPONSES)')
 
 RASA_PORT    ?= 5005
 ACTIONS_PORT ?= 5055
@@ -46,8 +46,8 @@ $(INSTALLED): requirements.in requirements.lock requirements.models.txt
 	$(BIN)/python -c "import spacy, sys; spacy.load(sys.argv[1])" "$$(sed -n 's/^ *model: \"\(.*\)\"/\1/p' config.yml)"
 	touch $@
 
-$(RESPONSES): knowledge/microneedling.yml knowledge/triage.yml actions/knowledge.py actions/triage.py actions/render_responses.py | $(INSTALLED)
-	$(BIN)/python -m actions.render_responses $@
+$(RESPONSES): $(wildcard knowledge/*.yml knowledge/*.py) | $(INSTALLED)
+	$(BIN)/python -m knowledge.render $@
 
 responses: $(RESPONSES)  ## Render the knowledge into Rasa responses.
 

@@ -17,18 +17,19 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import clock
-from actions.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT, PLAN
-from actions.aftercare_text import (
+from knowledge import settings
+from knowledge.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT, PLAN
+from knowledge.aftercare_text import (
     after_answer, claim_answer, find_rule, future_text, general_answer, noted_text, plan_text, timed_answer)
-from actions.claims import read_claim
+from knowledge.claims import read_claim
 from actions.feedback_actions import offer_feedback
-from actions.knowledge import AftercareRule, Knowledge, load_knowledge
+from knowledge.answers import AftercareRule, Knowledge, load_knowledge
 from actions.nlu_ranking import entity_value, is_time_follow_up
 from actions.question_actions import answer_other_parts, parts_of, rule_text
 from actions.slots import DATE_SLOT, remembered_treatment
-from actions.time_after_treatment import find_after
-from actions.treatment_dates import Mentioned, When, split_treatment_and_target, to_slot
+from knowledge.time_after_treatment import find_after
+from knowledge.moments import When
+from knowledge.treatment_dates import Mentioned, split_treatment_and_target, to_slot
 
 TIME_ENTITIES = ("DATE", "TIME")  # from spaCy's NER (components/spacy_dates.py)
 # At the date prompt, these without a usable date make the form ask again.
@@ -73,7 +74,7 @@ class AftercareMixin:
         # The topic slot is filled from the entity of the same name.
         if (message.get("intent") or {}).get("name") != "ask_aftercare" or entity_value(message, TOPIC_SLOT):
             return False
-        mentioned = mentioned or AftercareMixin.mentioned(tracker, clock.now()) or Mentioned()
+        mentioned = mentioned or AftercareMixin.mentioned(tracker, settings.now()) or Mentioned()
         phrases = AftercareMixin.time_phrases(tracker) + [
             w.phrase for w in (mentioned.treatment, mentioned.future_treatment, mentioned.target) if w]
         return not is_time_follow_up(message.get("text") or "", phrases)
@@ -104,7 +105,7 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         return events
 
     def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        knowledge, now = self.knowledge(), clock.now()
+        knowledge, now = self.knowledge(), settings.now()
         treated = self.treatment(tracker, now)
         mentioned = self.mentioned(tracker, now) or Mentioned()
         events: List[EventType] = []
@@ -159,7 +160,7 @@ class ActionRememberTreatmentDate(AftercareMixin, Action):
         return "action_remember_treatment_date"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        knowledge, now = self.knowledge(), clock.now()
+        knowledge, now = self.knowledge(), settings.now()
         mentioned = self.mentioned(tracker, now)
         treated = mentioned and (mentioned.treatment or mentioned.future_treatment)
         if not treated:
@@ -197,7 +198,7 @@ class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
         rule = self.rule(tracker)
         if tracker.get_slot(TOPIC_SLOT) != PLAN and (rule is None or rule.wait_hours in (0, None)):
             return []  # the answer does not depend on the date
-        mentioned = self.mentioned(tracker, clock.now())
+        mentioned = self.mentioned(tracker, settings.now())
         if mentioned and mentioned.after and not tracker.get_slot(DATE_SLOT) and tracker.get_slot(TOPIC_SLOT) != PLAN:
             return []  # "two weeks after my treatment": answered without a date
         if read_claim(tracker.latest_message.get("text") or ""):
@@ -210,7 +211,7 @@ class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
         """The date in the message; None (ask again) for a date or aftercare
         message without a usable date; nothing for other messages, so that the
         form is rejected and the other question is answered (data/rules.yml)."""
-        mentioned = self.mentioned(tracker, clock.now())
+        mentioned = self.mentioned(tracker, settings.now())
         treated = mentioned and (mentioned.treatment or mentioned.future_treatment)
         if treated:
             return {DATE_SLOT: to_slot(treated)}
@@ -235,7 +236,7 @@ class ActionAskTreatmentDate(AftercareMixin, Action):
             dispatcher.utter_message(text=messages["bad_date"])
             return []
         rule = self.rule(tracker)
-        mentioned = self.mentioned(tracker, clock.now())
+        mentioned = self.mentioned(tracker, settings.now())
         # A question about a given time gets its verdict once the date is known, not the general rule.
         if rule is not None and not (mentioned and mentioned.target):
             dispatcher.utter_message(text=general_answer(knowledge, rule))

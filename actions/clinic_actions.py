@@ -1,5 +1,5 @@
 """The clinic's own side of the conversation: its greeting and how to reach a
-person. Thin actions over actions/clinic_text.py; clinic.yml is read when
+person. Thin actions over knowledge/clinic_text.py; clinic.yml is read when
 the action runs, so an edit shows in the next answer."""
 
 from __future__ import annotations
@@ -10,18 +10,17 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import clock
-from actions.clinic import load_clinic
-from actions.clinic_text import clinic_lines, greeting, privacy_notice
-from actions.handoff_actions import callback_offered, offer_callback
-from actions.knowledge import load_knowledge
-from actions.render_responses import CLINIC_CONTACT
-from privacy.retention import retention_days
+from knowledge import settings
+from knowledge.clinic import load_clinic, retention_days
+from knowledge.clinic_text import clinic_lines, greeting, privacy_notice
+from actions.callback_actions import callback_offered, offer_callback
+from knowledge.answers import load_knowledge
+from knowledge.render import CLINIC_CONTACT
 
 
 def say_clinic_lines(dispatcher: CollectingDispatcher, purpose: str) -> None:
     """The clinic's details for ``purpose`` as one message (nothing when there are none)."""
-    lines = clinic_lines(purpose, load_clinic(), load_knowledge().clinic_messages, clock.now())
+    lines = clinic_lines(purpose, load_clinic(), load_knowledge().clinic_messages, settings.now())
     if lines:
         dispatcher.utter_message(text="\n".join(lines))
 
@@ -32,7 +31,7 @@ def clinic_contact(level: str) -> Dict[str, str]:
     if level not in ("emergency", "urgent"):
         return {}
     purpose = "emergency" if level == "emergency" else "warning"
-    lines = clinic_lines(purpose, load_clinic(), load_knowledge().clinic_messages, clock.now())
+    lines = clinic_lines(purpose, load_clinic(), load_knowledge().clinic_messages, settings.now())
     return {CLINIC_CONTACT: "".join(" " + line for line in lines)}
 
 

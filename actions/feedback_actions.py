@@ -10,8 +10,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clinic_actions import say_clinic_lines
-from actions.feedback import ANSWER_ENTITY, DOWN, add_feedback, question_and_answer, read_vote
-from actions.knowledge import load_knowledge
+from knowledge.feedback import ANSWER_ENTITY, DOWN, add_feedback, question_and_answer, read_vote
+from knowledge.answers import load_knowledge
 from actions.nlu_ranking import entity_value
 
 FEEDBACK_SLOT = "feedback"

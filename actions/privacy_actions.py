@@ -15,8 +15,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.callbacks import forget
-from actions.settings import var_dir
+from knowledge.callbacks import forget
+from knowledge.settings import var_dir
 
 logger = logging.getLogger(__name__)
 

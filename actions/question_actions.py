@@ -16,15 +16,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import clock
-from actions.aftercare_text import after_answer, find_rule, general_answer, timed_answer
-from actions.clinic import load_clinic
-from actions.clinic_text import answer_with_details
+from knowledge import settings
+from knowledge.aftercare_text import after_answer, find_rule, general_answer, timed_answer
+from knowledge.clinic import load_clinic
+from knowledge.clinic_text import answer_with_details
 from actions.feedback_actions import offer_feedback
-from actions.knowledge import Knowledge, load_knowledge
+from knowledge.answers import Knowledge, load_knowledge
 from actions.slots import DATE_SLOT, remembered_treatment
-from actions.time_after_treatment import find_after
-from actions.treatment_dates import Mentioned, When, split_treatment_and_target, to_slot
+from knowledge.time_after_treatment import find_after
+from knowledge.moments import When
+from knowledge.treatment_dates import Mentioned, split_treatment_and_target, to_slot
 
 FAQ_INTENT = "faq"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
@@ -88,7 +89,7 @@ def say_answer(dispatcher: CollectingDispatcher, intent: str, key: str) -> None:
     """A retrieval answer ("utter_faq/pain"); booking, prices and location with
     the clinic's own details when clinic.yml gives them (read now: no retraining)."""
     if intent == OUT_OF_SCOPE_INTENT and key in CLINIC_ANSWERS:
-        text = answer_with_details(key, load_clinic(), load_knowledge().clinic_messages, clock.now())
+        text = answer_with_details(key, load_clinic(), load_knowledge().clinic_messages, settings.now())
         if text:
             dispatcher.utter_message(text=text)
             return
@@ -104,7 +105,7 @@ def answer_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker,
     parts = parts_of(tracker)
     if not parts:
         return []
-    knowledge, now = load_knowledge(), clock.now()
+    knowledge, now = load_knowledge(), settings.now()
     events: List[EventType] = []
     treated = remembered_treatment(tracker, now)
     said = _times(tracker.latest_message.get("text") or "", now)

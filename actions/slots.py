@@ -7,7 +7,8 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
-from actions.treatment_dates import When, from_slot
+from knowledge.moments import When
+from knowledge.treatment_dates import from_slot
 
 # ISO date or date and time of the treatment (actions/treatment_dates.to_slot).
 DATE_SLOT = "treatment_date"

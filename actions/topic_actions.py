@@ -8,13 +8,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import follow_ups
+from knowledge import follow_ups
 from actions.clinic_actions import clinic_contact
-from actions.render_responses import TRIAGE_RESPONSES
+from knowledge.render import TRIAGE_RESPONSES
 from actions.aftercare_actions import ActionAftercareAnswer
-from actions.aftercare_text import find_rule, why_answer
+from knowledge.aftercare_text import find_rule, why_answer
 from actions.feedback_actions import offer_feedback
-from actions.knowledge import TOPIC_ENTITY, Knowledge, load_knowledge, topic_buttons
+from knowledge.answers import TOPIC_ENTITY, Knowledge, load_knowledge, topic_buttons
 from actions.nlu_ranking import best_faq_topic, candidate_topics, entity_value, last_bot_action
 
 
@@ -58,7 +58,7 @@ def offer_topics(dispatcher: CollectingDispatcher, knowledge: Knowledge, topics:
 
 class ActionFollowUp(Action):
     """Answers a follow-up that names no topic ("is that normal?", "why?")
-    about the conversation's current topic (actions/follow_ups.py)."""
+    about the conversation's current topic (knowledge/follow_ups.py)."""
 
     def name(self) -> Text:
         return "action_follow_up"

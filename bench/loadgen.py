@@ -16,7 +16,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 import aiohttp
 
-from actions.knowledge import answer_text, load_knowledge
+from knowledge.answers import answer_text, load_knowledge
 
 
 @dataclass

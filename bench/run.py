@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 from bench.loadgen import LoadResult, percentile, rss_bytes, run_load
-from deploy.servers import BIN, ROOT, Assistant, assistant_env
+from deploy.servers import BIN, Assistant, assistant_env
+from knowledge.settings import MODEL, ROOT
 
 TARGETS = {  # figure: (target, "<" or ">=")
     "ready_s": (20, "<"),
@@ -151,7 +152,7 @@ def _report(figures: Dict[str, float]) -> str:
 def main() -> int:
     """Runs the benchmark; see ``--help`` for sizes."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", default=str(ROOT / "models" / "microneedling.tar.gz"))
+    parser.add_argument("--model", default=str(MODEL))
     parser.add_argument("--no-train", action="store_true", help="skip the training-time measurement")
     parser.add_argument("--growth-messages", type=int, default=10_000)
     parser.add_argument("--no-cluster", action="store_true",

@@ -16,7 +16,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from actions.knowledge import load_knowledge
+from knowledge.answers import load_knowledge
 from channels.input_checks import clean_text, reply_instead, valid_sender
 
 

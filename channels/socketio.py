@@ -23,11 +23,10 @@ import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from actions.clinic import load_clinic
-from actions.clinic_text import privacy_notice
-from actions.knowledge import load_knowledge
+from knowledge.clinic import load_clinic, retention_days
+from knowledge.clinic_text import privacy_notice
+from knowledge.answers import load_knowledge
 from channels.input_checks import clean_text, reply_instead
-from privacy.retention import retention_days
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint, response

@@ -34,7 +34,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.feedback import is_feedback_button
+from knowledge.feedback import is_feedback_button
 from channels.text import split_message as split_text
 from stores.seen_messages import seen_messages
 

@@ -36,8 +36,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.feedback import is_feedback_button
-from actions.knowledge import load_knowledge
+from knowledge.feedback import is_feedback_button
+from knowledge.answers import load_knowledge
 from channels.input_checks import clean_text, reply_instead
 from channels.text import shorten, split_message
 from stores.seen_messages import seen_messages

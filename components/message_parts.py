@@ -20,7 +20,7 @@ Two things the classifiers cannot do with one label per message:
   the general advice is given as such.
 
 How a question is worded (asking leave, before the treatment, a date only,
-the rules' names) is read by components/aftercare_wording.py. The training
+the rules' names) is read by knowledge/aftercare_wording.py. The training
 examples' vectors are saved with the model; nothing about a conversation is
 kept here.
 """
@@ -42,9 +42,9 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.claims import read_claim
-from actions.knowledge import load_knowledge
-from components.aftercare_wording import (
+from knowledge.claims import read_claim
+from knowledge.answers import load_knowledge
+from knowledge.aftercare_wording import (
     ASKS_LEAVE, ASKS_TO_BOOK, NOT_AFTERCARE, asks_leave, mentions_treatment, name_matcher, named_rule,
     says_only_when_treated, unhyphenated,
 )

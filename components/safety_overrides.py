@@ -3,11 +3,11 @@
 After the classifiers, two tables decide whatever the model predicted:
 
 * a message describing how the patient's skin or body is after treatment
-  (actions/triage.py, vocabulary in knowledge/triage.yml) becomes
+  (knowledge/triage.py, vocabulary in knowledge/triage.yml) becomes
   ``report_symptom``, with the triage found in its words under ``triage``;
   the action re-reads it with the remembered treatment day;
 * otherwise, a message naming a condition or situation the articles don't
-  cover (beside a symptom, the triage answer says this too) (pregnancy, blood thinners, isotretinoin...; actions/not_covered.py,
+  cover (beside a symptom, the triage answer says this too) (pregnancy, blood thinners, isotretinoin...; knowledge/not_covered.py,
   knowledge/not_covered.yml) becomes ``ask_not_covered``, never the answer
   of a nearby FAQ topic.
 
@@ -23,10 +23,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.claims import read_claim
-from actions.not_covered import find_conditions, load_not_covered
-from actions.triage import load_triage_rules, triage
-from components.aftercare_wording import NOT_AFTERCARE, asks_leave, mentions_treatment, named_rule
+from knowledge.claims import read_claim
+from knowledge.not_covered import find_conditions, load_not_covered
+from knowledge.triage import load_triage_rules, triage
+from knowledge.aftercare_wording import NOT_AFTERCARE, asks_leave, mentions_treatment, named_rule
 from components.base import StatelessComponent, override_intent
 from components.message_parts import MessageParts
 from components.punctuation import as_written

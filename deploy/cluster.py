@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from deploy.servers import BIN, ROOT, assistant_env, free_port, stop_processes, wait_until_up
+from knowledge.settings import MODEL, ROOT
+from deploy.servers import BIN, assistant_env, free_port, stop_processes, wait_until_up
 
 ENDPOINTS = ROOT / "deploy" / "endpoints.cluster.yml"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"
@@ -215,7 +216,7 @@ class Cluster:
 def main() -> None:
     """``make cluster``: run a local cluster until Ctrl+C."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", default=str(ROOT / "models" / "microneedling.tar.gz"))
+    parser.add_argument("--model", default=str(MODEL))
     parser.add_argument("--size", type=int, default=2, help="Rasa servers and action servers (each)")
     parser.add_argument("--port", type=int, default=8000, help="where nginx listens")
     parser.add_argument("--workdir", default=str(ROOT / "var" / "cluster"))

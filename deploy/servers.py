@@ -17,7 +17,8 @@ import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
-ROOT = Path(__file__).resolve().parents[1]
+from knowledge.settings import ROOT
+
 BIN = Path(sys.executable).parent
 START_TIMEOUT = 300  # seconds; two Rasa servers loading at once on 2 busy cores
 

@@ -25,34 +25,17 @@ from typing import List, Optional
 
 from sqlalchemy import create_engine, text
 
+from knowledge.clinic import retention_days
+from knowledge.settings import var_dir
 from stores.tracker_db import tracker_store_url
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_DAYS = 30
-
 
 @dataclass(frozen=True)
 class Purged:
     conversations: int
     events: int
     callbacks: int
-
-
-def retention_days() -> int:
-    """``RETENTION_DAYS``, else clinic.yml's ``retention_days``, else 30; at least 1."""
-    value = os.environ.get("RETENTION_DAYS", "").strip()
-    if not value:
-        from actions.clinic import load_clinic
-
-        value = str(load_clinic().retention_days or DEFAULT_DAYS)
-    try:
-        days = int(value)
-    except ValueError as error:
-        raise ValueError(f"RETENTION_DAYS must be a whole number of days, not {value!r}") from error
-    if days < 1:
-        raise ValueError(f"RETENTION_DAYS must be at least 1, not {days}")
-    return days
 
 
 def _execute(url: str, statement: str, **params) -> int:
@@ -100,7 +83,6 @@ def purge_callbacks(var_dir: Path, before: datetime) -> int:
 
 def purge(database: Optional[str] = None, days: Optional[int] = None, now: Optional[datetime] = None) -> Purged:
     """Everything older than the retention period, from the store and var/."""
-    from actions.settings import var_dir
 
     before = (now or datetime.now(timezone.utc)) - timedelta(days=days or retention_days())
     url = tracker_store_url(database)

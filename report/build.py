@@ -70,7 +70,7 @@ def render_unanswered(report: Report) -> str:
 
 def build(out: Path, since: Optional[date], until: Optional[date], database: Optional[str]) -> Report:
     """Reads the store, writes the page, the chart and the YAML into ``out``."""
-    from actions.clinic import load_clinic
+    from knowledge.clinic import load_clinic
 
     clinic = load_clinic()
     zone = clinic.zone

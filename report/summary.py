@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from actions.feedback import FEEDBACK_INTENT
+from knowledge.feedback import FEEDBACK_INTENT
 
 SYMPTOM_INTENT = "report_symptom"
 AFTERCARE_INTENTS = ("ask_aftercare", "ask_aftercare_plan")

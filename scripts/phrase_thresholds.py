@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from actions.knowledge import load_knowledge
+from knowledge.answers import load_knowledge
 from components.minilm_encoder import shared_encoder
 from components.phrase_rules import describing_words, name_arrays, rule_of_phrases
 

@@ -22,7 +22,7 @@ from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.validator import Validator
 
 from actions.question_actions import RETRIEVAL_INTENTS
-from actions.render_responses import TRIAGE_RESPONSES
+from knowledge.render import TRIAGE_RESPONSES
 
 # utter_greet is action_greet's answer for a clinic without a name, utter_forgotten action_forget_me's;
 # utter_contact_clinic, utter_feedback and utter_forget_failed are said instead of their actions when the

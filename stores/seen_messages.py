@@ -9,10 +9,11 @@ time to live, shared by every server; on a single server, in memory.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections import OrderedDict
 from typing import Optional
+
+from knowledge.settings import redis_settings
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +35,12 @@ class SeenMessages:
         # Made when first needed, from the same settings as the cluster's lock store.
         if not self._redis_checked:
             self._redis_checked = True
-            host = os.environ.get("REDIS_HOST", "").strip()
-            if host:
+            config = redis_settings()
+            if config:
                 import redis
 
-                self._redis = redis.Redis(host=host, port=int(os.environ.get("REDIS_PORT") or 6379),
-                                          password=os.environ.get("REDIS_PASSWORD") or None,
-                                          db=int(os.environ.get("REDIS_DB") or 1), socket_timeout=5)
+                self._redis = redis.Redis(host=config.host, port=config.port, password=config.password,
+                                          db=config.db, socket_timeout=5)
         return self._redis
 
     def first_time(self, channel: str, delivery_id: str) -> bool:

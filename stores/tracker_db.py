@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
+
+from knowledge.settings import tracker_store_env_url
 
 DEFAULT_DATABASE = Path("var") / "conversations.db"
 
@@ -12,7 +13,7 @@ DEFAULT_DATABASE = Path("var") / "conversations.db"
 def tracker_store_url(database: Optional[str] = None) -> Optional[str]:
     """``TRACKER_STORE_URL`` (PostgreSQL) unless an SQLite file is given, else the SQLite file
     (default var/conversations.db); None when that file does not exist yet."""
-    url = os.environ.get("TRACKER_STORE_URL", "").strip()
+    url = tracker_store_env_url()
     if url and not database:
         return url
     path = Path(database) if database else DEFAULT_DATABASE

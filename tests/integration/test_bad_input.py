@@ -9,7 +9,7 @@ import pytest
 import requests
 import socketio
 
-from actions.knowledge import answer_text, load_knowledge
+from knowledge.answers import answer_text, load_knowledge
 
 KNOWLEDGE = load_knowledge()
 

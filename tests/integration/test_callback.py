@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from actions.callbacks import pending
-from actions.knowledge import load_knowledge
+from knowledge.callbacks import pending
+from knowledge.answers import load_knowledge
 
 MESSAGES = load_knowledge().clinic_messages
 
@@ -111,7 +111,7 @@ def test_with_the_mail_server_down_the_request_is_kept_and_sent_later(ask, reque
 
 def test_an_smtp_failure_is_a_clear_error_not_a_crash():
     from actions.api.mailer import MailError, send_mail
-    from actions.settings import SmtpSettings
+    from knowledge.settings import SmtpSettings
     from deploy.servers import free_port
 
     port = free_port()  # nothing listens there

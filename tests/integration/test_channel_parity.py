@@ -14,7 +14,7 @@ import pytest
 import requests
 import socketio
 
-from actions.knowledge import load_knowledge, topic_payload
+from knowledge.answers import load_knowledge, topic_payload
 from tests.integration.conftest import asker
 from tests.integration.test_whatsapp import WhatsApp, reply_text
 

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from actions.clinic import load_clinic
-from actions.knowledge import load_knowledge, topic_payload
+from knowledge.clinic import load_clinic
+from knowledge.answers import load_knowledge, topic_payload
 from tests.integration.conftest import asker, new_sender, stored_events
 
 MESSAGES = load_knowledge().clinic_messages

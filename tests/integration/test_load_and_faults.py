@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from actions.knowledge import load_knowledge
+from knowledge.answers import load_knowledge
 from bench.loadgen import rss_bytes, run_load
 from tests.integration.conftest import assistant
 

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from actions.clinic import load_clinic
+from knowledge.clinic import load_clinic
 from tests.integration.conftest import asker, assistant, new_sender, stored_events
 
 CLINIC = load_clinic()

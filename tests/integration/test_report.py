@@ -8,8 +8,8 @@ import sys
 
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
-from actions.feedback import feedback_buttons
-from actions.knowledge import load_knowledge, topic_payload
+from knowledge.feedback import feedback_buttons
+from knowledge.answers import load_knowledge, topic_payload
 from deploy.servers import ROOT
 from tests.integration.conftest import asker, make_report, new_sender
 

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from actions.knowledge import answer_text, load_knowledge
+from knowledge.answers import answer_text, load_knowledge
 
 
 def _text(messages):

@@ -13,7 +13,7 @@ import time
 import pytest
 import yaml
 
-from actions.clinic import load_clinic
+from knowledge.clinic import load_clinic
 
 
 def _text(messages) -> str:

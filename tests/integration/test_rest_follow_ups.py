@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from actions.knowledge import answer_text, load_knowledge
+from knowledge.answers import answer_text, load_knowledge
 
 KNOWLEDGE = load_knowledge()
 

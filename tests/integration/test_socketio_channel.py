@@ -10,7 +10,7 @@ import uuid
 import pytest
 import socketio
 
-from actions.knowledge import answer_text, load_knowledge
+from knowledge.answers import answer_text, load_knowledge
 
 TIMEOUT = 30
 

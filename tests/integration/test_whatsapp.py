@@ -11,7 +11,7 @@ import json
 import pytest
 import requests
 
-from actions.knowledge import answer_text, load_knowledge, topic_payload
+from knowledge.answers import answer_text, load_knowledge, topic_payload
 
 KNOWLEDGE = load_knowledge()
 MESSAGES = KNOWLEDGE.clinic_messages

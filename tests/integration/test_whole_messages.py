@@ -26,12 +26,12 @@ import pytest
 import requests
 import yaml
 
-from actions import clock
-from actions.aftercare_rules import Status, verdict
-from actions.knowledge import answer_text, load_knowledge
-from actions.not_covered import load_not_covered
-from actions.render_responses import CLINIC_CONTACT, render
-from actions.treatment_dates import When, start_of_day
+from knowledge import settings
+from knowledge.aftercare_rules import Status, verdict
+from knowledge.answers import answer_text, load_knowledge
+from knowledge.not_covered import load_not_covered
+from knowledge.render import CLINIC_CONTACT, render
+from knowledge.moments import When, start_of_day
 
 SETS = Path(__file__).resolve().parents[1] / "whole_messages"
 KNOWLEDGE = load_knowledge()
@@ -198,7 +198,7 @@ def _verdict_for_the_time_asked(item, texts, kinds) -> bool:
     if wanted not in kinds or "ask_date" in kinds:
         return False
     answer = texts[kinds.index(wanted)]
-    status = _expected_status(item, clock.now())
+    status = _expected_status(item, settings.now())
     # The last day of a window counted in days is "almost" (fine later that day);
     # a treatment time said in the message ("this morning") makes it "not yet, until 12:00".
     accepted = (Status.BOUNDARY, Status.NOT_YET) if status is Status.BOUNDARY else (status,)

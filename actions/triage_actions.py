@@ -1,0 +1,92 @@
+"""Symptoms and conditions the articles don't cover: thin actions over
+knowledge/triage.py and knowledge/not_covered.py.
+
+A symptom report is triaged again here, with the remembered treatment day
+when the message gives none ("still red" means something else on day 10 than
+on day 1). Emergency and urgent answers stand alone: no aftercare advice
+that could delay care; only a standing restriction the message asks about
+follows a warning sign ("can I pop the whitehead?": don't pick), as it can't
+read as leave to carry on. Ordinary healing is reassured, and the message's
+other questions are answered after it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import settings
+from knowledge.aftercare_text import find_rule, general_answer
+from actions.clinic_actions import clinic_contact
+from knowledge.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT
+from knowledge.answers import AftercareRule, load_knowledge
+from actions.nlu_ranking import candidate_topics
+from knowledge.not_covered import Condition, answer as not_covered_answer, find_conditions, load_not_covered
+from actions.question_actions import answer_other_parts
+from knowledge.render import TRIAGE_RESPONSES
+from actions.slots import remembered_treatment
+from actions.topic_actions import offer_topics
+from knowledge.triage import EMERGENCY, EXPECTED, UNCLEAR, URGENT, load_triage_rules, triage
+
+ESCALATED = (EMERGENCY, URGENT)
+
+
+class ActionTriage(Action):
+    """Answers a description of how the skin or body is after treatment."""
+
+    def name(self) -> Text:
+        return "action_triage"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        now = settings.now()
+        treated = remembered_treatment(tracker, now)
+        day = (now.date() - treated.day).days if treated and not treated.is_future(now) else None
+        found = triage(tracker.latest_message.get("text") or "", load_triage_rules(), day)
+        # The model took it for a symptom but no sign is known: ask, never reassure.
+        level = found.level if found else UNCLEAR
+        # An emergency or a warning sign: the clinic's phone in the same message (and urgent
+        # care for a warning sign), so no channel can split the advice from it.
+        contact = clinic_contact(level) if level in ESCALATED else {}
+        dispatcher.utter_message(response=TRIAGE_RESPONSES[level], **contact)
+        table = load_not_covered()
+        conditions = find_conditions(tracker.latest_message.get("text") or "", table)
+        if conditions and level != EMERGENCY:
+            dispatcher.utter_message(text=not_covered_answer(conditions, table))
+        if level == URGENT:
+            for rule in standing_rules_named(tracker):
+                dispatcher.utter_message(text=general_answer(load_knowledge(), rule))
+        if level == EXPECTED:
+            return answer_other_parts(dispatcher, tracker, set())
+        return []
+
+
+def standing_rules_named(tracker: Tracker) -> List[AftercareRule]:
+    """The rules that never expire ("don't pick") the latest message names, each once."""
+    knowledge, rules = load_knowledge(), []
+    for entity in tracker.latest_message.get("entities") or []:
+        rule = find_rule(knowledge, str(entity.get("value") or "")) if entity.get("entity") == TOPIC_SLOT else None
+        if rule is not None and rule.wait_hours is None and rule not in rules:
+            rules.append(rule)
+    return rules
+
+
+class ActionNotCovered(Action):
+    """Says the articles don't cover a condition, what they do say, and who can advise."""
+
+    def name(self) -> Text:
+        return "action_not_covered"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        table = load_not_covered()
+        conditions: List[Condition] = find_conditions(tracker.latest_message.get("text") or "", table)
+        if conditions:
+            dispatcher.utter_message(text=not_covered_answer(conditions, table))
+            return []
+        # The model's guess alone, with no condition the table knows: "did you mean".
+        knowledge = load_knowledge()
+        topics = candidate_topics(tracker.latest_message, knowledge.topics) or list(knowledge.menu_topics)
+        offer_topics(dispatcher, knowledge, topics)
+        return []

@@ -1,0 +1,122 @@
+"""Follow-ups that name no topic of their own, answered about the current topic.
+
+The rule (README "How it answers"): a message such as "what about
+afterwards?", "how long does that last?", "is that normal?" or "why?" is about
+the conversation's *current topic*, the topic of the last FAQ or aftercare
+answer in this session. The knowledge file's ``follow_ups`` table says which
+answer each kind of follow-up gets for each topic; a kind the table has no
+entry for (or a follow-up with no current topic) gets "did you mean" with the
+current topic first.
+
+Pure functions over Rasa's event dictionaries: the current topic is read from
+the tracker's own events (what was answered), not kept on a component.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional
+
+from knowledge.answers import FOLLOW_UP_RULE as RULE
+
+FAQ = "faq"
+AFTERCARE = "aftercare"
+WARNING = "warning"
+FAQ_RESPONSE_PREFIX = "utter_faq/"
+WARNING_RESPONSE = "utter_warning_signs"
+# Answers to a symptom report (actions/triage_actions.py): after a warning
+# sign every follow-up repeats the advice; ordinary healing is followed up
+# like the side-effects answer.
+WARNING_RESPONSES = (WARNING_RESPONSE, "utter_symptom_emergency", "utter_symptom_unclear")
+HEALING_RESPONSE = "utter_symptom_expected"
+# Actions that answer about the aftercare rule in the slot. The date prompt
+# gives the rule's general answer first; Rasa logs it as the form's action,
+# not as action_ask_treatment_date.
+AFTERCARE_ACTIONS = ("action_aftercare_answer", "treatment_date_form", "action_ask_treatment_date")
+AFTERCARE_SLOT = "aftercare_topic"
+PLAN = "plan"  # the aftercare slot's value for the day-by-day plan
+
+# The kinds of follow-up, tried in this order (the first that matches wins:
+# "why is it still red afterwards" is a "why").
+KINDS = {
+    "why": re.compile(r"\b(why|how come|what for|reason)\b"),
+    "lasts": re.compile(r"\b(how long|for how many|till when|until when|go(es)? away|settle|fade|wear off|last|stay)"),
+    "normal": re.compile(r"\b(normal|expected|usual|common|worry|worried|concerned|bad sign)\b"
+                         r"|\b(is|are) (that|this|it|they|those) (ok|okay|fine|alright|bad)\b"),
+    "afterwards": re.compile(r"\b(after|afterwards|afterward|post|later|following days?)\b"),
+}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What an answer was about: ``kind`` is faq, aftercare or warning; ``key``
+    the FAQ topic or aftercare rule, or the response of the warning advice given."""
+
+    kind: str
+    key: str = ""
+
+
+def kind_of(text: str) -> Optional[str]:
+    """The kind of follow-up ("why", "lasts", "normal", "afterwards"), or None."""
+    text = text.lower()
+    return next((kind for kind, pattern in KINDS.items() if pattern.search(text)), None)
+
+
+def current_topic(events: Iterable[Dict[str, Any]]) -> Optional[Topic]:
+    """The topic of the last FAQ, aftercare or warning-sign answer in this session."""
+    aftercare_answered = False
+    for event in reversed(list(events)):
+        kind = event.get("event")
+        if kind == "session_started":
+            return None
+        if aftercare_answered:
+            # The rule the aftercare answer used: the slot's value at that time.
+            if kind == "slot" and event.get("name") == AFTERCARE_SLOT:
+                value = event.get("value")
+                if value == PLAN:
+                    return Topic(FAQ, AFTERCARE)  # the plan is followed up like the aftercare FAQ
+                return Topic(AFTERCARE, str(value)) if value else None
+            continue
+        if kind == "bot":
+            response = (event.get("metadata") or {}).get("utter_action") or ""
+            if response.startswith(FAQ_RESPONSE_PREFIX):
+                return Topic(FAQ, response[len(FAQ_RESPONSE_PREFIX):])
+            if response in WARNING_RESPONSES:
+                return Topic(WARNING, response)
+            if response == HEALING_RESPONSE:
+                return Topic(FAQ, "side_effects")
+        elif kind == "action" and event.get("name") in AFTERCARE_ACTIONS:
+            aftercare_answered = True
+    return None
+
+
+def resolve(table: Dict[str, Dict[str, str]], topic: Optional[Topic], kind: Optional[str]) -> Optional[Topic]:
+    """What answers a follow-up of ``kind`` on ``topic``, or None ("did you mean").
+
+    ``table`` is the knowledge file's ``follow_ups``: topic key (or ``rule``
+    for any aftercare rule) -> kind -> FAQ topic key (or ``rule``: the rule's
+    own answer). A warning sign is always answered with the warning advice
+    again: a follow-up must never turn it into reassurance.
+    """
+    if topic is None:
+        return None
+    if topic.kind == WARNING:
+        return topic
+    if kind is None:
+        return None
+    row = table.get(RULE if topic.kind == AFTERCARE else topic.key) or {}
+    answer = row.get(kind)
+    if answer is None:
+        return None
+    if answer == RULE:
+        return topic if topic.kind == AFTERCARE else None
+    return Topic(FAQ, answer)
+
+
+def suggestions(topic: Optional[Topic], related: Dict[str, List[str]], fallback: List[str]) -> List[str]:
+    """FAQ topics for "did you mean": the current topic first, then its
+    related topics (the knowledge's follow-up buttons), else ``fallback``."""
+    if topic is None or topic.kind != FAQ or topic.key not in related:
+        return list(fallback)
+    return [topic.key] + [k for k in related[topic.key] if k != topic.key]

@@ -1,0 +1,96 @@
+"""Writes the Rasa training data derived from the knowledge file.
+
+The responses (FAQ answers with sources and follow-up buttons, the symptom
+triage answers of knowledge/triage.yml, topic menu) and a lookup table of aftercare topic words.
+
+Run as ``python -m knowledge.render data/generated/knowledge.yml``
+(the Makefile does this before training, validating and testing). The output
+is git-ignored: the knowledge file stays the one place the answers live.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+import yaml
+
+from knowledge.answers import Knowledge, answer_text, load_knowledge, source_line, topic_buttons
+from knowledge.triage import Answer, TriageRules, load_triage_rules
+
+# The response for each triage level; "utter_warning_signs" is the urgent
+# advice (actions/triage_actions.py says which one applies).
+TRIAGE_RESPONSES = {
+    "emergency": "utter_symptom_emergency",
+    "urgent": "utter_warning_signs",
+    "expected": "utter_symptom_expected",
+    "unclear": "utter_symptom_unclear",
+}
+
+HEADER = (
+    "# GENERATED from knowledge/microneedling.yml and knowledge/triage.yml by knowledge/render.py.\n"
+    "# Do not edit: change the knowledge file and run `make responses`.\n"
+)
+
+
+# In the emergency and urgent answers, where the clinic's phone goes (clinic.yml, filled
+# in by action_triage; the slot of that name is empty when Rasa says it without the actions).
+CLINIC_CONTACT = "clinic_contact"
+ESCALATED_LEVELS = ("emergency", "urgent")
+
+
+def triage_text(knowledge: Knowledge, answer: Answer, level: str = "") -> str:
+    """A triage answer with its sources: the articles', then "general safety
+    practice" where the advice (emergency services) comes from no article."""
+    articles = tuple(knowledge.sources[key] for key in answer.sources if key in knowledge.sources)
+    lines = [answer.text + ("{" + CLINIC_CONTACT + "}" if level in ESCALATED_LEVELS else "")]
+    if articles:
+        lines.append(source_line(articles))
+    if any(key not in knowledge.sources for key in answer.sources):
+        lines.append(knowledge.general_safety_source)
+    return "\n".join(lines)
+
+
+def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[str, Any]:
+    """The responses and the topic lookup as a Rasa training-data mapping."""
+    responses: Dict[str, Any] = {}
+    for topic in knowledge.topics.values():
+        responses[f"utter_faq/{topic.key}"] = [
+            {
+                "text": answer_text(topic),
+                "buttons": topic_buttons(knowledge, list(topic.follow_ups)),
+            }
+        ]
+    for level, answer in (triage or load_triage_rules()).answers.items():
+        responses[TRIAGE_RESPONSES[level]] = [{"text": triage_text(knowledge, answer, level)}]
+    # Said when no date is given at the prompt, and when the action server is down.
+    general = knowledge.aftercare_messages["general_intro"] + "\n" + answer_text(knowledge.topics["aftercare"])
+    responses["utter_aftercare_general"] = [{"text": general}]
+    menu = topic_buttons(knowledge, list(knowledge.menu_topics))
+    responses["utter_capabilities"] = [{"text": knowledge.capabilities, "buttons": menu}]
+    names = sorted({name for rule in knowledge.aftercare.values() for name in (rule.key, *rule.names)})
+    lookup = {"lookup": "aftercare_topic", "examples": "".join(f"- {n}\n" for n in names)}
+    return {"version": "3.1", "nlu": [lookup], "responses": responses}
+
+
+def write(path: Path, knowledge: Knowledge) -> None:
+    """Writes the rendered responses to ``path`` (only if they changed)."""
+    text = HEADER + yaml.safe_dump(render(knowledge), sort_keys=False, allow_unicode=True, width=1000)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return  # keeps the mtime, so make does not retrain for nothing
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    """Command-line entry point."""
+    if len(sys.argv) != 2:
+        print("usage: python -m knowledge.render OUTPUT.yml", file=sys.stderr)
+        return 2
+    write(Path(sys.argv[1]), load_knowledge())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
