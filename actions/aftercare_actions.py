@@ -17,23 +17,31 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from knowledge import settings
-from knowledge.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT, PLAN
-from knowledge.aftercare_text import (
-    after_answer, claim_answer, find_rule, future_text, general_answer, noted_text, plan_text, timed_answer)
-from knowledge.claims import read_claim
 from actions.feedback_actions import offer_feedback
-from knowledge.answers import AftercareRule, Knowledge, load_knowledge
 from actions.nlu_ranking import entity_value, is_time_follow_up
 from actions.question_actions import answer_other_parts, parts_of, rule_text
-from actions.slots import DATE_SLOT, remembered_treatment
-from knowledge.time_after_treatment import find_after
+from actions.slots import remembered_treatment
+from knowledge import names, settings
+from knowledge.aftercare_text import (
+    after_answer,
+    claim_answer,
+    find_rule,
+    future_text,
+    general_answer,
+    noted_text,
+    plan_text,
+    timed_answer,
+)
+from knowledge.answers import AftercareRule, Knowledge, load_knowledge
+from knowledge.claims import read_claim
+from knowledge.follow_ups import PLAN
 from knowledge.moments import When
+from knowledge.time_after_treatment import find_after
 from knowledge.treatment_dates import Mentioned, split_treatment_and_target, to_slot
 
-TIME_ENTITIES = ("DATE", "TIME")  # from spaCy's NER (components/spacy_dates.py)
+TIME_ENTITIES = (names.DATE, names.TIME)  # from spaCy's NER (components/spacy_dates.py)
 # At the date prompt, these without a usable date make the form ask again.
-ASK_AGAIN_INTENTS = ("inform_treatment_date", "ask_aftercare", "ask_aftercare_plan")
+ASK_AGAIN_INTENTS = (names.INFORM_TREATMENT_DATE, names.ASK_AFTERCARE, names.ASK_AFTERCARE_PLAN)
 
 
 class AftercareMixin:
@@ -72,7 +80,7 @@ class AftercareMixin:
         ``mentioned``: the message's times, when the caller has them already."""
         message = tracker.latest_message
         # The topic slot is filled from the entity of the same name.
-        if (message.get("intent") or {}).get("name") != "ask_aftercare" or entity_value(message, TOPIC_SLOT):
+        if (message.get("intent") or {}).get("name") != names.ASK_AFTERCARE or entity_value(message, names.AFTERCARE_TOPIC):
             return False
         mentioned = mentioned or AftercareMixin.mentioned(tracker, settings.now()) or Mentioned()
         phrases = AftercareMixin.time_phrases(tracker) + [
@@ -84,21 +92,21 @@ class AftercareMixin:
         unknown one (``unknown_topic``: ``asks_unknown_topic``'s answer, if known)."""
         if self.asks_unknown_topic(tracker) if unknown_topic is None else unknown_topic:
             return None
-        return find_rule(self.knowledge(), tracker.get_slot(TOPIC_SLOT))
+        return find_rule(self.knowledge(), tracker.get_slot(names.AFTERCARE_TOPIC))
 
 
 class ActionAftercareAnswer(AftercareMixin, Action):
     """Answers an aftercare question or gives the day plan, using the date if known."""
 
     def name(self) -> Text:
-        return "action_aftercare_answer"
+        return names.ACTION_AFTERCARE_ANSWER
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if parts_of(tracker):
             # Several questions: each answered in order, for the date if known, none asked for.
             return answer_other_parts(dispatcher, tracker, set(), first=0)
         events = self._answer(dispatcher, tracker)
-        rule = find_rule(self.knowledge(), tracker.get_slot(TOPIC_SLOT))
+        rule = find_rule(self.knowledge(), tracker.get_slot(names.AFTERCARE_TOPIC))
         # The message's other questions ("...and when will I see results?") come next.
         events += answer_other_parts(dispatcher, tracker, {("rule", rule.key)} if rule else set())
         offer_feedback(dispatcher, f"aftercare/{rule.key if rule else 'general'}")
@@ -114,7 +122,7 @@ class ActionAftercareAnswer(AftercareMixin, Action):
             # A date in the question counts even when the rule needs none
             # ("had it this morning, can I wash my face tonight?").
             treated = said
-            events.append(SlotSet(DATE_SLOT, to_slot(said)))
+            events.append(SlotSet(names.TREATMENT_DATE, to_slot(said)))
         return events + self._answer_for(dispatcher, tracker, knowledge, now, treated, mentioned)
 
     def _answer_for(self, dispatcher: CollectingDispatcher, tracker: Tracker, knowledge: Knowledge, now: datetime,
@@ -124,7 +132,7 @@ class ActionAftercareAnswer(AftercareMixin, Action):
             at = mentioned.after.moment(treated)  # "two weeks after my treatment"
         if treated and treated.is_future(now) and not mentioned.target and not mentioned.after:
             dispatcher.utter_message(text=future_text(knowledge, treated))
-            dispatcher.utter_message(response="utter_faq/preparation")
+            dispatcher.utter_message(response=names.faq_response("preparation"))
             return []
         unknown_topic = self.asks_unknown_topic(tracker, mentioned)
         rule = self.rule(tracker, unknown_topic)
@@ -132,18 +140,18 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         if rule is not None and claim is not None:
             dispatcher.utter_message(text=claim_answer(knowledge, rule, claim))
             return []
-        if tracker.get_slot(TOPIC_SLOT) == PLAN:
+        if tracker.get_slot(names.AFTERCARE_TOPIC) == PLAN:
             if treated:
                 dispatcher.utter_message(text=plan_text(knowledge, treated, now))
             else:
-                dispatcher.utter_message(response="utter_faq/aftercare")
+                dispatcher.utter_message(response=names.faq_response("aftercare"))
         elif unknown_topic:
             # Say so rather than let the general advice pass for an answer; forget the old topic.
             dispatcher.utter_message(text=knowledge.aftercare_messages["unknown_topic"])
-            dispatcher.utter_message(response="utter_faq/aftercare")
-            return [SlotSet(TOPIC_SLOT, None)]
+            dispatcher.utter_message(response=names.faq_response("aftercare"))
+            return [SlotSet(names.AFTERCARE_TOPIC, None)]
         elif rule is None:
-            dispatcher.utter_message(response="utter_faq/aftercare")
+            dispatcher.utter_message(response=names.faq_response("aftercare"))
         elif treated is None and mentioned.after:
             dispatcher.utter_message(text=after_answer(knowledge, rule, mentioned.after))
         elif treated is None:
@@ -157,7 +165,7 @@ class ActionRememberTreatmentDate(AftercareMixin, Action):
     """Keeps a treatment date said on its own ("I had microneedling yesterday")."""
 
     def name(self) -> Text:
-        return "action_remember_treatment_date"
+        return names.ACTION_REMEMBER_TREATMENT_DATE
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         knowledge, now = self.knowledge(), settings.now()
@@ -166,17 +174,17 @@ class ActionRememberTreatmentDate(AftercareMixin, Action):
         if not treated:
             dispatcher.utter_message(text=knowledge.aftercare_messages["bad_date"])
             return []
-        events: List[EventType] = [SlotSet(DATE_SLOT, to_slot(treated))]
-        rule = find_rule(knowledge, entity_value(tracker.latest_message, TOPIC_SLOT))
+        events: List[EventType] = [SlotSet(names.TREATMENT_DATE, to_slot(treated))]
+        rule = find_rule(knowledge, entity_value(tracker.latest_message, names.AFTERCARE_TOPIC))
         text = tracker.latest_message.get("text") or ""
         asked_about_a_time = mentioned.target or find_after(text)
         if rule and (asked_about_a_time or not treated.is_future(now)):
             # "my appointment is on Friday, can I play tennis on Saturday?": the date and the verdict.
             dispatcher.utter_message(text=rule_text(knowledge, rule.key, text, treated, now))
-            return events + [SlotSet(TOPIC_SLOT, rule.key)]
+            return events + [SlotSet(names.AFTERCARE_TOPIC, rule.key)]
         if treated.is_future(now):
             dispatcher.utter_message(text=future_text(knowledge, treated))
-            dispatcher.utter_message(response="utter_faq/preparation")
+            dispatcher.utter_message(response=names.faq_response("preparation"))
         else:
             dispatcher.utter_message(text=noted_text(knowledge, treated, now))
         if rule:  # a treatment still ahead and a rule: the rule as it will apply
@@ -188,7 +196,7 @@ class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
     """Fills ``treatment_date`` from the message; asks only when it is needed."""
 
     def name(self) -> Text:
-        return "validate_treatment_date_form"
+        return names.VALIDATE_TREATMENT_DATE_FORM
 
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -196,10 +204,10 @@ class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
         if parts_of(tracker):
             return []  # several questions: answered at once, with the date if it is known
         rule = self.rule(tracker)
-        if tracker.get_slot(TOPIC_SLOT) != PLAN and (rule is None or rule.wait_hours in (0, None)):
+        if tracker.get_slot(names.AFTERCARE_TOPIC) != PLAN and (rule is None or rule.wait_hours in (0, None)):
             return []  # the answer does not depend on the date
         mentioned = self.mentioned(tracker, settings.now())
-        if mentioned and mentioned.after and not tracker.get_slot(DATE_SLOT) and tracker.get_slot(TOPIC_SLOT) != PLAN:
+        if mentioned and mentioned.after and not tracker.get_slot(names.TREATMENT_DATE) and tracker.get_slot(names.AFTERCARE_TOPIC) != PLAN:
             return []  # "two weeks after my treatment": answered without a date
         if read_claim(tracker.latest_message.get("text") or ""):
             return []  # "I read that makeup is fine the same evening": checked against the rule itself
@@ -214,10 +222,10 @@ class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
         mentioned = self.mentioned(tracker, settings.now())
         treated = mentioned and (mentioned.treatment or mentioned.future_treatment)
         if treated:
-            return {DATE_SLOT: to_slot(treated)}
-        asked = tracker.get_slot("requested_slot") == DATE_SLOT and not tracker.get_slot(DATE_SLOT)
+            return {names.TREATMENT_DATE: to_slot(treated)}
+        asked = tracker.get_slot(names.REQUESTED_SLOT) == names.TREATMENT_DATE and not tracker.get_slot(names.TREATMENT_DATE)
         if asked and (tracker.latest_message.get("intent") or {}).get("name") in ASK_AGAIN_INTENTS:
-            return {DATE_SLOT: None}
+            return {names.TREATMENT_DATE: None}
         return {}  # keeps a remembered date; other messages leave the form
 
 
@@ -226,13 +234,13 @@ class ActionAskTreatmentDate(AftercareMixin, Action):
     with an example after an answer it could not understand."""
 
     def name(self) -> Text:
-        return "action_ask_treatment_date"
+        return names.ACTION_ASK_TREATMENT_DATE
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         knowledge = self.knowledge()
         messages = knowledge.aftercare_messages
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if tracker.get_slot("requested_slot") == DATE_SLOT and intent == "inform_treatment_date":
+        if tracker.get_slot(names.REQUESTED_SLOT) == names.TREATMENT_DATE and intent == names.INFORM_TREATMENT_DATE:
             dispatcher.utter_message(text=messages["bad_date"])
             return []
         rule = self.rule(tracker)

@@ -18,25 +18,31 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import settings
 from actions.api.mailer import send_mail
+from knowledge import names, settings
+from knowledge.answers import load_knowledge
 from knowledge.callbacks import (
-    deliver_pending, new_request, pending, read_consent, save, save_draft, take_draft, valid_contact, valid_name,
+    deliver_pending,
+    new_request,
+    pending,
+    read_consent,
+    save,
+    save_draft,
+    take_draft,
+    valid_contact,
+    valid_name,
     wants_to_stop,
 )
 from knowledge.clinic import load_clinic
 from knowledge.clinic_text import clinic_label
-from knowledge.answers import load_knowledge
 from knowledge.settings import smtp_settings, var_dir
 
 logger = logging.getLogger(__name__)
 
-NAME, CONTACT, CONSENT = "callback_name", "callback_contact", "callback_consent"
+NAME, CONTACT, CONSENT = names.CALLBACK_NAME, names.CALLBACK_CONTACT, names.CALLBACK_CONSENT
 REQUEST_INTENT = "/request_callback"
-SYMPTOM_INTENT = "report_symptom"
-TRIAGE_ACTION = "action_triage"
 # Ends the form early: action_submit_callback then says so (or triages a symptom).
-STOP_FORM = {"requested_slot": None}
+STOP_FORM = {names.REQUESTED_SLOT: None}
 
 
 def callback_offered() -> bool:
@@ -53,7 +59,7 @@ def offer_callback(dispatcher: CollectingDispatcher) -> None:
 
 class ActionAskCallbackName(Action):
     def name(self) -> Text:
-        return "action_ask_callback_name"
+        return names.ACTION_ASK_CALLBACK_NAME
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         text = load_knowledge().clinic_messages["ask_callback_name"]
@@ -63,7 +69,7 @@ class ActionAskCallbackName(Action):
 
 class ActionAskCallbackContact(Action):
     def name(self) -> Text:
-        return "action_ask_callback_contact"
+        return names.ACTION_ASK_CALLBACK_CONTACT
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         dispatcher.utter_message(text=load_knowledge().clinic_messages["ask_callback_contact"])
@@ -74,7 +80,7 @@ class ActionAskCallbackConsent(Action):
     """The explicit consent question, naming what will be sent and to whom."""
 
     def name(self) -> Text:
-        return "action_ask_callback_consent"
+        return names.ACTION_ASK_CALLBACK_CONSENT
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         messages = load_knowledge().clinic_messages
@@ -88,7 +94,7 @@ class ActionAskCallbackConsent(Action):
 def said_a_symptom(tracker: Tracker) -> bool:
     """A warning sign or a symptom typed at a question of the form: it comes
     first (the safety component set the intent from its word tables)."""
-    return (tracker.latest_message.get("intent") or {}).get("name") == SYMPTOM_INTENT
+    return (tracker.latest_message.get("intent") or {}).get("name") == names.REPORT_SYMPTOM
 
 
 class ValidateCallbackForm(FormValidationAction):
@@ -96,7 +102,7 @@ class ValidateCallbackForm(FormValidationAction):
     guessed for it: a name like "Sam Carter" could be taken for anything."""
 
     def name(self) -> Text:
-        return "validate_callback_form"
+        return names.VALIDATE_CALLBACK_FORM
 
     @staticmethod
     def _checked(slot: str, value: Any, check: Callable[[str], Optional[Any]], hint: str,
@@ -136,7 +142,7 @@ class ActionSubmitCallback(Action):
     """Stores and sends the request after a "yes"; says what happened; clears the slots."""
 
     def name(self) -> Text:
-        return "action_submit_callback"
+        return names.ACTION_SUBMIT_CALLBACK
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
@@ -145,17 +151,17 @@ class ActionSubmitCallback(Action):
         contact = take_draft(var_dir(), tracker.sender_id) or tracker.get_slot(CONTACT)
         cleared: List[EventType] = [SlotSet(NAME, None), SlotSet(CONTACT, None), SlotSet(CONSENT, None)]
         if said_a_symptom(tracker):
-            return cleared + [FollowupAction(TRIAGE_ACTION)]  # the symptom's answer, not "OK, nothing passed on"
+            return cleared + [FollowupAction(names.ACTION_TRIAGE)]  # the symptom's answer, not "OK, nothing passed on"
         if tracker.get_slot(CONSENT) is not True or not name or not contact:
             dispatcher.utter_message(text=messages["callback_declined"])
             return cleared
         root = var_dir()
         request = new_request(name, contact, tracker.sender_id, settings.now())
         path = save(request, root)
-        settings = smtp_settings(clinic.email)
-        if settings is not None:
+        smtp = smtp_settings(clinic.email)
+        if smtp is not None:
             # In a thread: an SMTP server that hangs must not stop other conversations.
-            await asyncio.to_thread(deliver_pending, root, lambda subject, body: send_mail(settings, subject, body),
+            await asyncio.to_thread(deliver_pending, root, lambda subject, body: send_mail(smtp, subject, body),
                                     messages)
         else:
             logger.error("call-back request %s kept in %s: SMTP_HOST or a recipient is not set", request.id, path)

@@ -10,12 +10,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import settings
+from actions.callback_actions import callback_offered, offer_callback
+from knowledge import names, settings
+from knowledge.answers import load_knowledge
 from knowledge.clinic import load_clinic, retention_days
 from knowledge.clinic_text import clinic_lines, greeting, privacy_notice
-from actions.callback_actions import callback_offered, offer_callback
-from knowledge.answers import load_knowledge
-from knowledge.render import CLINIC_CONTACT
 
 
 def say_clinic_lines(dispatcher: CollectingDispatcher, purpose: str) -> None:
@@ -32,14 +31,14 @@ def clinic_contact(level: str) -> Dict[str, str]:
         return {}
     purpose = "emergency" if level == "emergency" else "warning"
     lines = clinic_lines(purpose, load_clinic(), load_knowledge().clinic_messages, settings.now())
-    return {CLINIC_CONTACT: "".join(" " + line for line in lines)}
+    return {names.CLINIC_CONTACT: "".join(" " + line for line in lines)}
 
 
 class ActionGreet(Action):
     """The greeting, naming the clinic when clinic.yml gives its name, and the privacy notice."""
 
     def name(self) -> Text:
-        return "action_greet"
+        return names.ACTION_GREET
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         clinic, messages = load_clinic(), load_knowledge().clinic_messages
@@ -47,7 +46,7 @@ class ActionGreet(Action):
         if text:
             dispatcher.utter_message(text=text)
         else:
-            dispatcher.utter_message(response="utter_greet")
+            dispatcher.utter_message(response=names.UTTER_GREET)
         dispatcher.utter_message(text=privacy_notice(clinic, messages, retention_days()))
         return []
 
@@ -57,7 +56,7 @@ class ActionContactClinic(Action):
     now, and a call-back when the clinic receives requests by email."""
 
     def name(self) -> Text:
-        return "action_contact_clinic"
+        return names.ACTION_CONTACT_CLINIC
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         say_clinic_lines(dispatcher, "human")

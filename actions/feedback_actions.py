@@ -10,11 +10,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clinic_actions import say_clinic_lines
-from knowledge.feedback import ANSWER_ENTITY, DOWN, add_feedback, question_and_answer, read_vote
-from knowledge.answers import load_knowledge
 from actions.nlu_ranking import entity_value
-
-FEEDBACK_SLOT = "feedback"
+from knowledge import names
+from knowledge.answers import load_knowledge
+from knowledge.feedback import DOWN, add_feedback, question_and_answer, read_vote
 
 
 def offer_feedback(dispatcher: CollectingDispatcher, answer: str) -> None:
@@ -26,18 +25,18 @@ class ActionFeedback(Action):
     """Keeps the vote; thanks for 👍; for 👎, says sorry and how to reach the clinic."""
 
     def name(self) -> Text:
-        return "action_feedback"
+        return names.ACTION_FEEDBACK
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         messages = load_knowledge().clinic_messages
         entities = tracker.latest_message.get("entities") or []
         vote = read_vote(entities, tracker.latest_message.get("text") or "")
         before = question_and_answer(tracker.events)
-        record = {"vote": vote, "answer": entity_value(tracker.latest_message, ANSWER_ENTITY) or before["answer"],
+        record = {"vote": vote, "answer": entity_value(tracker.latest_message, names.ANSWER) or before["answer"],
                   "question": before["question"]}
         if vote == DOWN:
             dispatcher.utter_message(text=messages["feedback_sorry"])
             say_clinic_lines(dispatcher, "human")
         else:
             dispatcher.utter_message(text=messages["feedback_thanks"])
-        return [SlotSet(FEEDBACK_SLOT, record)]
+        return [SlotSet(names.FEEDBACK_SLOT, record)]

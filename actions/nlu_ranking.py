@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List, Optional
 
-FAQ_INTENT = "faq"
-FALLBACK_INTENT = "nlu_fallback"
+from knowledge import names
+
 # A retrieval candidate below this confidence is noise, not a suggestion.
 MIN_SUGGESTION_CONFIDENCE = 0.05
 
@@ -18,8 +18,8 @@ def ranked_intents(parse_data: Dict[str, Any]) -> List[str]:
     """Intent names from best to worst, without the fallback pseudo-intent."""
     return [
         item.get("name")
-        for item in parse_data.get("intent_ranking") or []
-        if item.get("name") and item.get("name") != FALLBACK_INTENT
+        for item in parse_data.get(names.INTENT_RANKING) or []
+        if item.get("name") and item.get("name") != names.NLU_FALLBACK
     ]
 
 
@@ -30,14 +30,14 @@ def candidate_topics(parse_data: Dict[str, Any], known: Iterable[str], limit: in
     is one of the two most likely intents: for "asdf" or an out-of-scope
     question, suggesting FAQ topics would only confuse.
     """
-    if FAQ_INTENT not in ranked_intents(parse_data)[:2]:
+    if names.FAQ not in ranked_intents(parse_data)[:2]:
         return []
-    selector = (parse_data.get("response_selector") or {}).get(FAQ_INTENT) or {}
+    selector = (parse_data.get(names.RESPONSE_SELECTOR) or {}).get(names.FAQ) or {}
     known = set(known)
     topics: List[str] = []
     for item in selector.get("ranking") or []:
-        key = str(item.get("intent_response_key", ""))
-        topic = key.split("/", 1)[1] if key.startswith(FAQ_INTENT + "/") else None
+        key = str(item.get(names.INTENT_RESPONSE_KEY, ""))
+        topic = key.split("/", 1)[1] if key.startswith(names.FAQ + "/") else None
         if topic in known and topic not in topics and item.get("confidence", 0) >= MIN_SUGGESTION_CONFIDENCE:
             topics.append(topic)
         if len(topics) == limit:
@@ -53,7 +53,7 @@ def last_bot_action(events: List[Dict[str, Any]]) -> Optional[str]:
             if seen_user:
                 return None
             seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+        elif seen_user and event.get("event") == "action" and event.get("name") != names.ACTION_LISTEN:
             return event.get("name")
     return None
 
@@ -72,10 +72,10 @@ MIN_ANSWER_CONFIDENCE = 0.6
 
 def best_faq_topic(parse_data: Dict[str, Any], known: Iterable[str]) -> Optional[str]:
     """The FAQ selector's top topic when it is confident, else None."""
-    selector = (parse_data.get("response_selector") or {}).get(FAQ_INTENT) or {}
+    selector = (parse_data.get(names.RESPONSE_SELECTOR) or {}).get(names.FAQ) or {}
     response = selector.get("response") or {}
-    key = str(response.get("intent_response_key") or "")
-    topic = key.split("/", 1)[1] if key.startswith(FAQ_INTENT + "/") else None
+    key = str(response.get(names.INTENT_RESPONSE_KEY) or "")
+    topic = key.split("/", 1)[1] if key.startswith(names.FAQ + "/") else None
     if topic in set(known) and (response.get("confidence") or 0) >= MIN_ANSWER_CONFIDENCE:
         return topic
     return None

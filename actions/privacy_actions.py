@@ -15,6 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from knowledge import names
 from knowledge.callbacks import forget
 from knowledge.settings import var_dir
 
@@ -27,12 +28,12 @@ CLEAR_WIDGET = {"data": {"forget": True}}
 
 class ActionForgetMe(Action):
     def name(self) -> Text:
-        return "action_forget_me"
+        return names.ACTION_FORGET_ME
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         deleted = forget(var_dir(), tracker.sender_id)
         logger.info("forget on request: %d call-back request(s) deleted", deleted)
         if tracker.get_latest_input_channel() == WIDGET_CHANNEL:
             dispatcher.utter_message(json_message=CLEAR_WIDGET)  # first: the widget clears, then shows the reply
-        dispatcher.utter_message(response="utter_forgotten")
+        dispatcher.utter_message(response=names.UTTER_FORGOTTEN)
         return []

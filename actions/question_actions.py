@@ -16,23 +16,17 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import settings
+from actions.feedback_actions import offer_feedback
+from actions.slots import remembered_treatment
+from knowledge import names, settings
 from knowledge.aftercare_text import after_answer, find_rule, general_answer, timed_answer
+from knowledge.answers import Knowledge, load_knowledge
 from knowledge.clinic import load_clinic
 from knowledge.clinic_text import answer_with_details
-from actions.feedback_actions import offer_feedback
-from knowledge.answers import Knowledge, load_knowledge
-from actions.slots import DATE_SLOT, remembered_treatment
-from knowledge.time_after_treatment import find_after
 from knowledge.moments import When
+from knowledge.time_after_treatment import find_after
 from knowledge.treatment_dates import Mentioned, split_treatment_and_target, to_slot
 
-FAQ_INTENT = "faq"
-OUT_OF_SCOPE_INTENT = "out_of_scope"
-# The retrieval intents: answered by the selector's response "utter_<intent>/<key>".
-RETRIEVAL_INTENTS = (FAQ_INTENT, OUT_OF_SCOPE_INTENT)
-AFTERCARE_INTENT = "ask_aftercare"
-PARTS = "parts"
 # Out-of-scope answers said with the clinic's own details (clinic.yml) when it gave them.
 CLINIC_ANSWERS = ("booking", "cost", "location")
 
@@ -40,18 +34,18 @@ CLINIC_ANSWERS = ("booking", "cost", "location")
 def selected_key(parse_data: Dict[str, Any], intent: str) -> Optional[str]:
     """The answer the selector gives the message for a retrieval intent
     (what ``utter_faq`` or ``utter_out_of_scope`` would say), e.g. "pain"."""
-    selector = (parse_data.get("response_selector") or {}).get(intent) or {}
-    key = str((selector.get("response") or {}).get("intent_response_key") or "")
+    selector = (parse_data.get(names.RESPONSE_SELECTOR) or {}).get(intent) or {}
+    key = str((selector.get("response") or {}).get(names.INTENT_RESPONSE_KEY) or "")
     return key.split("/", 1)[1] if key.startswith(intent + "/") else None
 
 
 def part_answer(part: Dict[str, Any]) -> Optional[Tuple[str, str]]:
     """(kind, key) of what answers one part: (retrieval intent, its answer's
     key), e.g. ("faq", "pain"), or ("rule", rule key)."""
-    if part.get("intent") == AFTERCARE_INTENT and part.get("rule"):
+    if part.get("intent") == names.ASK_AFTERCARE and part.get("rule"):
         return "rule", str(part["rule"])
     intent, key = part.get("intent"), str(part.get("response_key") or "")
-    if intent in RETRIEVAL_INTENTS and key.startswith(f"{intent}/"):
+    if intent in names.RETRIEVAL_INTENTS and key.startswith(f"{intent}/"):
         return intent, key.split("/", 1)[1]
     return None
 
@@ -81,19 +75,19 @@ def rule_text(knowledge: Knowledge, rule_key: str, part_text: str, treated: Opti
 
 def parts_of(tracker: Tracker) -> List[Dict[str, Any]]:
     """The questions of the latest message, when it asks several (else [])."""
-    parts = tracker.latest_message.get(PARTS) or []
+    parts = tracker.latest_message.get(names.PARTS) or []
     return parts if len(parts) >= 2 else []
 
 
 def say_answer(dispatcher: CollectingDispatcher, intent: str, key: str) -> None:
     """A retrieval answer ("utter_faq/pain"); booking, prices and location with
     the clinic's own details when clinic.yml gives them (read now: no retraining)."""
-    if intent == OUT_OF_SCOPE_INTENT and key in CLINIC_ANSWERS:
+    if intent == names.OUT_OF_SCOPE and key in CLINIC_ANSWERS:
         text = answer_with_details(key, load_clinic(), load_knowledge().clinic_messages, settings.now())
         if text:
             dispatcher.utter_message(text=text)
             return
-    dispatcher.utter_message(response=f"utter_{intent}/{key}")
+    dispatcher.utter_message(response=names.retrieval_response(intent, key))
 
 
 def answer_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -111,7 +105,7 @@ def answer_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker,
     said = _times(tracker.latest_message.get("text") or "", now)
     if said.treatment and (treated is None or said.treatment.day != treated.day):
         treated = said.treatment
-        events.append(SlotSet(DATE_SLOT, to_slot(treated)))
+        events.append(SlotSet(names.TREATMENT_DATE, to_slot(treated)))
     done = set(answered)
     for part in parts[first:]:
         answer = part_answer(part)
@@ -119,7 +113,7 @@ def answer_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker,
             continue
         done.add(answer)
         kind, key = answer
-        if kind in RETRIEVAL_INTENTS:
+        if kind in names.RETRIEVAL_INTENTS:
             say_answer(dispatcher, kind, key)
         else:
             dispatcher.utter_message(text=rule_text(knowledge, key, part["text"], treated, now))
@@ -131,17 +125,17 @@ class ActionAnswerQuestion(Action):
     ``utter_out_of_scope`` would, then the message's other questions."""
 
     def name(self) -> Text:
-        return "action_answer_question"
+        return names.ACTION_ANSWER_QUESTION
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        intent = intent if intent in RETRIEVAL_INTENTS else FAQ_INTENT
+        intent = intent if intent in names.RETRIEVAL_INTENTS else names.FAQ
         key = selected_key(tracker.latest_message, intent)
         if key is None:
-            dispatcher.utter_message(response="utter_rephrase")  # the selector gave no answer
+            dispatcher.utter_message(response=names.UTTER_REPHRASE)  # the selector gave no answer
             return []
         say_answer(dispatcher, intent, key)
         events = answer_other_parts(dispatcher, tracker, {(intent, key)})
-        if intent == FAQ_INTENT:
+        if intent == names.FAQ:
             offer_feedback(dispatcher, f"{intent}/{key}")
         return events

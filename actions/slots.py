@@ -7,16 +7,16 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
+from knowledge import names
 from knowledge.moments import When
 from knowledge.treatment_dates import from_slot
 
 # ISO date or date and time of the treatment (actions/treatment_dates.to_slot).
-DATE_SLOT = "treatment_date"
 
 
 def remembered_treatment(tracker: Tracker, now: datetime) -> Optional[When]:
     """The remembered treatment date, if any (None for an unreadable value)."""
-    value = tracker.get_slot(DATE_SLOT)
+    value = tracker.get_slot(names.TREATMENT_DATE)
     try:
         return from_slot(value, now) if value else None
     except ValueError:

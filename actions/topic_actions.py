@@ -8,14 +8,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import follow_ups
-from actions.clinic_actions import clinic_contact
-from knowledge.render import TRIAGE_RESPONSES
 from actions.aftercare_actions import ActionAftercareAnswer
-from knowledge.aftercare_text import find_rule, why_answer
+from actions.clinic_actions import clinic_contact
 from actions.feedback_actions import offer_feedback
-from knowledge.answers import TOPIC_ENTITY, Knowledge, load_knowledge, topic_buttons
 from actions.nlu_ranking import best_faq_topic, candidate_topics, entity_value, last_bot_action
+from knowledge import follow_ups, names
+from knowledge.aftercare_text import find_rule, why_answer
+from knowledge.answers import Knowledge, load_knowledge, topic_buttons
+from knowledge.render import TRIAGE_RESPONSES
 
 
 class ActionAnswerTopic(Action):
@@ -28,21 +28,21 @@ class ActionAnswerTopic(Action):
     """
 
     def name(self) -> Text:
-        return "action_answer_topic"
+        return names.ACTION_ANSWER_TOPIC
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         knowledge = load_knowledge()
         topic = self._topic(tracker.latest_message, knowledge)
-        dispatcher.utter_message(response=f"utter_faq/{topic}" if topic else "utter_capabilities")
+        dispatcher.utter_message(response=names.faq_response(topic) if topic else names.UTTER_CAPABILITIES)
         if topic:
             offer_feedback(dispatcher, f"faq/{topic}")
         return []
 
     @staticmethod
     def _topic(parse_data: Dict[str, Any], knowledge: Knowledge) -> Optional[str]:
-        topic = entity_value(parse_data, TOPIC_ENTITY)
+        topic = entity_value(parse_data, names.TOPIC)
         if topic in knowledge.topics:
             return topic
         # Typed text with no recognisable topic: trust the FAQ selector if it is sure.
@@ -61,7 +61,7 @@ class ActionFollowUp(Action):
     about the conversation's current topic (knowledge/follow_ups.py)."""
 
     def name(self) -> Text:
-        return "action_follow_up"
+        return names.ACTION_FOLLOW_UP
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         knowledge = load_knowledge()
@@ -82,12 +82,12 @@ class ActionFollowUp(Action):
             offer_topics(dispatcher, knowledge, follow_ups.suggestions(current, related, list(knowledge.menu_topics)))
             return []
         if answer.kind == follow_ups.WARNING:
-            response = answer.key or follow_ups.WARNING_RESPONSE
+            response = answer.key or names.UTTER_WARNING_SIGNS
             level = next((lvl for lvl, name in TRIAGE_RESPONSES.items() if name == response), "")
             # The same advice again, with the clinic's phone as the first time.
             dispatcher.utter_message(response=response, **clinic_contact(level))
             return []
-        if answer.kind == follow_ups.FAQ:
+        if answer.kind == names.FAQ:
             dispatcher.utter_message(response=f"{follow_ups.FAQ_RESPONSE_PREFIX}{answer.key}")
             return []
         rule = find_rule(knowledge, answer.key)
@@ -106,7 +106,7 @@ class ActionDidYouMean(Action):
     """
 
     def name(self) -> Text:
-        return "action_did_you_mean"
+        return names.ACTION_DID_YOU_MEAN
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]

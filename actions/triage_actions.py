@@ -18,17 +18,17 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import settings
-from knowledge.aftercare_text import find_rule, general_answer
 from actions.clinic_actions import clinic_contact
-from knowledge.follow_ups import AFTERCARE_SLOT as TOPIC_SLOT
-from knowledge.answers import AftercareRule, load_knowledge
 from actions.nlu_ranking import candidate_topics
-from knowledge.not_covered import Condition, answer as not_covered_answer, find_conditions, load_not_covered
 from actions.question_actions import answer_other_parts
-from knowledge.render import TRIAGE_RESPONSES
 from actions.slots import remembered_treatment
 from actions.topic_actions import offer_topics
+from knowledge import names, settings
+from knowledge.aftercare_text import find_rule, general_answer
+from knowledge.answers import AftercareRule, load_knowledge
+from knowledge.not_covered import Condition, find_conditions, load_not_covered
+from knowledge.not_covered import answer as not_covered_answer
+from knowledge.render import TRIAGE_RESPONSES
 from knowledge.triage import EMERGENCY, EXPECTED, UNCLEAR, URGENT, load_triage_rules, triage
 
 ESCALATED = (EMERGENCY, URGENT)
@@ -38,7 +38,7 @@ class ActionTriage(Action):
     """Answers a description of how the skin or body is after treatment."""
 
     def name(self) -> Text:
-        return "action_triage"
+        return names.ACTION_TRIAGE
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         now = settings.now()
@@ -67,7 +67,7 @@ def standing_rules_named(tracker: Tracker) -> List[AftercareRule]:
     """The rules that never expire ("don't pick") the latest message names, each once."""
     knowledge, rules = load_knowledge(), []
     for entity in tracker.latest_message.get("entities") or []:
-        rule = find_rule(knowledge, str(entity.get("value") or "")) if entity.get("entity") == TOPIC_SLOT else None
+        rule = find_rule(knowledge, str(entity.get("value") or "")) if entity.get("entity") == names.AFTERCARE_TOPIC else None
         if rule is not None and rule.wait_hours is None and rule not in rules:
             rules.append(rule)
     return rules
@@ -77,7 +77,7 @@ class ActionNotCovered(Action):
     """Says the articles don't cover a condition, what they do say, and who can advise."""
 
     def name(self) -> Text:
-        return "action_not_covered"
+        return names.ACTION_NOT_COVERED
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         table = load_not_covered()

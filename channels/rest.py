@@ -16,8 +16,8 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from knowledge.answers import load_knowledge
 from channels.input_checks import clean_text, reply_instead, valid_sender
+from knowledge.answers import load_knowledge
 
 
 def _body(request: Request) -> Optional[dict]:

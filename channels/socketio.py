@@ -23,15 +23,16 @@ import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from knowledge.clinic import load_clinic, retention_days
-from knowledge.clinic_text import privacy_notice
-from knowledge.answers import load_knowledge
-from channels.input_checks import clean_text, reply_instead
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from channels.input_checks import clean_text, reply_instead
+from knowledge.answers import load_knowledge
+from knowledge.clinic import load_clinic, retention_days
+from knowledge.clinic_text import privacy_notice
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 

@@ -34,8 +34,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from knowledge.feedback import is_feedback_button
 from channels.text import split_message as split_text
+from knowledge.feedback import is_feedback_button
 from stores.seen_messages import seen_messages
 
 logger = logging.getLogger(__name__)

@@ -36,10 +36,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from knowledge.feedback import is_feedback_button
-from knowledge.answers import load_knowledge
 from channels.input_checks import clean_text, reply_instead
 from channels.text import shorten, split_message
+from knowledge.answers import load_knowledge
+from knowledge.feedback import is_feedback_button
 from stores.seen_messages import seen_messages
 
 logger = logging.getLogger(__name__)

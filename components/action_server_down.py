@@ -16,15 +16,17 @@ from __future__ import annotations
 import itertools
 from typing import Any, Dict, List, Optional, Text
 
+from rasa.core.constants import POLICY_PRIORITY
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.core.constants import POLICY_PRIORITY
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from knowledge import names
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
@@ -34,7 +36,7 @@ class ActionServerDownPolicy(Policy):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """Above RulePolicy (6): its prediction must win in the failure state."""
-        return {POLICY_PRIORITY: 7, "fallbacks": {}, "watched": [], "default": "utter_action_server_down"}
+        return {POLICY_PRIORITY: 7, "fallbacks": {}, "watched": [], "default": names.UTTER_ACTION_SERVER_DOWN}
 
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         """Nothing to learn: the policy reacts to a state, not to stories."""

@@ -32,6 +32,7 @@ from components.minilm_encoder import shared_encoder
 from components.punctuation import as_written
 from components.response_selection import put_first, set_selector
 from components.wordpiece import CONTINUATION, WordPieceTokenizer, basic_words
+from knowledge import names
 
 WORDS_FILE = "words.txt"
 # spaCy's stop-word lists: a Spanish "que" or a Dutch "hoe" is a word, not a mash.
@@ -78,7 +79,7 @@ class KeyboardMashOutOfScope(GraphComponent):
         text-speak looks like a mash, when the model is at least ``keep_confidence`` sure (a mash
         itself can come out as a goodbye at 0.2); ``max_letters_per_piece``: measured on the
         training and held-out files (mash 1.0-2.0, text-speak 1.5-2.0, typos of real words 3 and more)."""
-        return {"answer": "out_of_scope/other", "keep": ["greet", "goodbye", "thank", "affirm", "deny"],
+        return {"answer": "out_of_scope/other", "keep": [names.GREET, names.GOODBYE, names.THANK, names.AFFIRM, names.DENY],
                 "keep_confidence": 0.6, "max_letters_per_piece": 2.0, "model_dir": None}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,

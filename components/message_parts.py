@@ -34,20 +34,21 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR, SPACY_DOCS
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR
+from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import (
-    ENTITIES, ENTITY_ATTRIBUTE_TYPE, ENTITY_ATTRIBUTE_VALUE, EXTRACTOR, INTENT, INTENT_NAME_KEY,
-    INTENT_RESPONSE_KEY, TEXT,
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RESPONSE_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.claims import read_claim
-from knowledge.answers import load_knowledge
-from knowledge.aftercare_wording import (
-    ASKS_LEAVE, ASKS_TO_BOOK, NOT_AFTERCARE, asks_leave, mentions_treatment, name_matcher, named_rule,
-    says_only_when_treated, unhyphenated,
-)
 from components.base import override_intent
 from components.minilm_encoder import shared_encoder
 from components.nearest_examples import EXAMPLES_FILE, saved_arrays, sentence_vector
@@ -55,18 +56,28 @@ from components.phrase_rules import candidate_phrases, describing_words, name_ar
 from components.punctuation import as_written, normalised
 from components.question_split import split_questions
 from components.response_selection import put_first, set_selector
+from knowledge import names
+from knowledge.aftercare_wording import (
+    ASKS_LEAVE,
+    ASKS_TO_BOOK,
+    NOT_AFTERCARE,
+    asks_leave,
+    mentions_treatment,
+    name_matcher,
+    named_rule,
+    says_only_when_treated,
+    unhyphenated,
+)
+from knowledge.answers import load_knowledge
+from knowledge.claims import read_claim
 
-PARTS = "parts"
-AFTERCARE_INTENT = "ask_aftercare"
-TOPIC_ENTITY = "aftercare_topic"
-DATE_INTENT = "inform_treatment_date"
 # The rule label of aftercare examples no rule names ("can I fly tomorrow?"): when
 # those are the nearest, the general advice is given, not the next nearest rule.
 NO_RULE = "-"
-BOOKING_ANSWER = {"intent": "out_of_scope", "response_key": "out_of_scope/booking"}
+BOOKING_ANSWER = {"intent": names.OUT_OF_SCOPE, "response_key": "out_of_scope/booking"}
 
 # Intents a part of a message can be answered as.
-QUESTION_INTENTS = ("faq", "out_of_scope", AFTERCARE_INTENT)
+QUESTION_INTENTS = (names.FAQ, names.OUT_OF_SCOPE, names.ASK_AFTERCARE)
 
 
 def best_by_label(similarities: np.ndarray, labels: np.ndarray, allowed: Optional[set] = None) -> List[Tuple[str, float]]:
@@ -139,7 +150,7 @@ class MessageParts(GraphComponent):
             vectors.append(vector)
             intents.append(example.get(INTENT) or "")
             answers.append(example.get(INTENT_RESPONSE_KEY) or "")
-            if example.get(INTENT) == AFTERCARE_INTENT:
+            if example.get(INTENT) == names.ASK_AFTERCARE:
                 rules.append(named_rule(example.get(TEXT) or "") or NO_RULE)
             else:
                 rules.append("")
@@ -190,7 +201,7 @@ class MessageParts(GraphComponent):
         intents = best_by_label(similarities, self._examples["intents"], set(QUESTION_INTENTS))
         intent = intents[0][0] if intents else ""
         part: Dict[str, Any] = {"text": text, "intent": intent}
-        if intent == AFTERCARE_INTENT:
+        if intent == names.ASK_AFTERCARE:
             part["rule"] = named_rule(text) or self._rule_by_meaning(similarities)
         else:
             answers = best_by_label(similarities, self._examples["answers"])
@@ -221,12 +232,12 @@ class MessageParts(GraphComponent):
         """One aftercare rule per question: the rule its names say ("vitamin a
         cream" is a retinoid, not a moisturiser), else the rule by meaning."""
         entities = message.get(ENTITIES) or []
-        others = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) != TOPIC_ENTITY]
-        topics = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == TOPIC_ENTITY]
+        others = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) != names.AFTERCARE_TOPIC]
+        topics = [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) == names.AFTERCARE_TOPIC]
         named = named_rule(as_written(message))
         if named:
             if len(topics) != 1 or self._rule_of_value(topics[0]) != named:
-                entity = {**(topics[0] if topics else {ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, EXTRACTOR: type(self).__name__,
+                entity = {**(topics[0] if topics else {ENTITY_ATTRIBUTE_TYPE: names.AFTERCARE_TOPIC, EXTRACTOR: type(self).__name__,
                                                        "start": 0, "end": 0}), ENTITY_ATTRIBUTE_VALUE: named}
                 message.set(ENTITIES, others + [entity], add_to_output=True)
             return
@@ -235,7 +246,7 @@ class MessageParts(GraphComponent):
         vector = sentence_vector(message, self._config["featurizer"])
         rule = self._rule_by_meaning(self._examples["vectors"] @ vector, message) if vector is not None else None
         if rule:
-            entities = entities + [{ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY, ENTITY_ATTRIBUTE_VALUE: rule,
+            entities = entities + [{ENTITY_ATTRIBUTE_TYPE: names.AFTERCARE_TOPIC, ENTITY_ATTRIBUTE_VALUE: rule,
                                     EXTRACTOR: type(self).__name__, "start": 0, "end": 0}]
         if entities != (message.get(ENTITIES) or []):
             message.set(ENTITIES, entities, add_to_output=True)
@@ -264,7 +275,7 @@ class MessageParts(GraphComponent):
         # Nearest among every intent: "what should I do today?" is nearest to the aftercare plan.
         intents = best_by_label(similarities, self._examples["intents"])
         # Only for a rule: "can I go back to work after?" is near the no-rule examples but is an FAQ.
-        return (bool(intents) and intents[0][0] == AFTERCARE_INTENT
+        return (bool(intents) and intents[0][0] == names.ASK_AFTERCARE
                 and self._rule_by_meaning(similarities, message) is not None)
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -278,19 +289,19 @@ class MessageParts(GraphComponent):
                 continue  # button payloads name what they want
             parts = self._parts(message)
             if parts:
-                message.set(PARTS, parts, add_to_output=True)
+                message.set(names.PARTS, parts, add_to_output=True)
                 self._first_part_leads(message, parts[0])
-            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == DATE_INTENT and ASKS_TO_BOOK.search(text):
+            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == names.INFORM_TREATMENT_DATE and ASKS_TO_BOOK.search(text):
                 override_intent(message, BOOKING_ANSWER["intent"])
                 self._first_part_leads(message, BOOKING_ANSWER)
             elif says_only_when_treated(text) and not named_rule(text):
                 # "I had microneedling 39 days ago" (a number the model took for an age): the
                 # date is remembered (a symptom beside it is still triaged: that comes after).
-                override_intent(message, DATE_INTENT)
+                override_intent(message, names.INFORM_TREATMENT_DATE)
             elif self._asks_about_a_named_rule(text) or self._asks_about_an_unnamed_rule(message, text):
                 # "I read that makeup is fine the same evening, right?", "my appointment is
                 # today, can I work out tonight?": a question about that rule, whatever the model said.
-                override_intent(message, AFTERCARE_INTENT)
-            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == AFTERCARE_INTENT:
+                override_intent(message, names.ASK_AFTERCARE)
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == names.ASK_AFTERCARE:
                 self._settle_rule(message)
         return messages

@@ -22,8 +22,14 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import (
     RESPONSE_SELECTOR_DEFAULT_INTENT as DEFAULT,
+)
+from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PREDICTION_KEY as RESPONSE,
+)
+from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR,
+)
+from rasa.nlu.constants import (
     RESPONSE_SELECTOR_RANKING_KEY as RANKING,
 )
 from rasa.shared.nlu.constants import INTENT_RESPONSE_KEY, TEXT
@@ -31,6 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.response_selection import selector_entry, set_selector
+from knowledge import names
 
 EXAMPLES_FILE = "examples.npz"
 
@@ -75,7 +82,7 @@ def blend(entry: Dict[str, Any], vote: Dict[str, float], weight: float) -> Dict[
     """A retrieval intent's selector entry with its ranking blended with ``vote``
     (``weight`` for the vote); the top response is the new best."""
     ranking = [{**item, "confidence": (1 - weight) * (item.get("confidence") or 0.0)
-                + weight * vote.get(item["intent_response_key"], 0.0)}
+                + weight * vote.get(item[names.INTENT_RESPONSE_KEY], 0.0)}
                for item in entry.get(RANKING) or []]
     if not ranking:
         return entry
@@ -146,7 +153,7 @@ class NearestExamplesBlend(GraphComponent):
             for intent, entry in list(selector.items()):
                 if intent == DEFAULT or not isinstance(entry, dict) or not entry.get(RANKING):
                     continue
-                candidates = [item["intent_response_key"] for item in entry[RANKING]]
+                candidates = [item[names.INTENT_RESPONSE_KEY] for item in entry[RANKING]]
                 vote = nearest_vote(similarities, self._rows, candidates, float(self._config["temperature"]))
                 selector[intent] = blend(entry, vote, float(self._config["weight"]))
             set_selector(message, selector)

@@ -20,18 +20,18 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.base import StatelessComponent
+from knowledge import names
 
 # Only the closing marks: an opening "¿" or "¡" is a sign of Spanish, which the
 # other_language intent needs.
 _MARKS = re.compile(r"[?!]")
 # The message as the user wrote it, for the components that read question
 # marks (components/message_parts.py) or whole sentences (safety_overrides.py).
-AS_WRITTEN = "text_as_written"
 
 
 def as_written(message: Message) -> str:
     """The user's own text (before the "?" became ".")."""
-    return message.get(AS_WRITTEN) or message.get(TEXT) or ""
+    return message.get(names.TEXT_AS_WRITTEN) or message.get(TEXT) or ""
 
 
 def normalised(text: str) -> str:
@@ -50,7 +50,7 @@ class PunctuationNormaliser(StatelessComponent):
     def _normalise(message: Message) -> None:
         text = message.get(TEXT)
         if text and not text.startswith("/"):  # button payloads stay as they are
-            message.set(AS_WRITTEN, text)
+            message.set(names.TEXT_AS_WRITTEN, text)
             message.set(TEXT, normalised(text))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

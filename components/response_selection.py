@@ -21,9 +21,17 @@ from typing import Any, Dict, List, Optional, Text
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import (
     RESPONSE_SELECTOR_DEFAULT_INTENT as DEFAULT,
+)
+from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PREDICTION_KEY as RESPONSE,
+)
+from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR,
+)
+from rasa.nlu.constants import (
     RESPONSE_SELECTOR_RANKING_KEY as RANKING,
+)
+from rasa.nlu.constants import (
     RESPONSE_SELECTOR_RETRIEVAL_INTENTS as ALL_INTENTS,
 )
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK_INTENT
@@ -32,6 +40,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.util import intent_response_key_to_template_key
 
 from components.base import StatelessComponent
+from knowledge import names
 
 
 def selector_entry(ranking: List[Dict[str, Any]], previous: Dict[str, Any]) -> Dict[str, Any]:
@@ -41,13 +50,13 @@ def selector_entry(ranking: List[Dict[str, Any]], previous: Dict[str, Any]) -> D
     kept when the top response is ``previous``'s (the selector's own answer).
     """
     top = ranking[0]
-    same = previous.get("intent_response_key") == top["intent_response_key"]
+    same = previous.get(names.INTENT_RESPONSE_KEY) == top[names.INTENT_RESPONSE_KEY]
     return {
         RESPONSE: {
             "responses": (previous.get("responses") or []) if same else [],
             "confidence": top["confidence"],
-            "intent_response_key": top["intent_response_key"],
-            "utter_action": intent_response_key_to_template_key(top["intent_response_key"]),
+            names.INTENT_RESPONSE_KEY: top[names.INTENT_RESPONSE_KEY],
+            names.UTTER_ACTION: intent_response_key_to_template_key(top[names.INTENT_RESPONSE_KEY]),
         },
         RANKING: ranking,
     }
@@ -57,7 +66,7 @@ def put_first(entry: Dict[str, Any], key: str) -> Dict[str, Any]:
     """A selector entry whose answer is ``key`` (a message's first question's,
     components/message_parts.py), with the confidence the selector gave its own answer."""
     ranking = [dict(item) for item in entry.get(RANKING) or []]
-    index = next((i for i, item in enumerate(ranking) if item.get("intent_response_key") == key), None)
+    index = next((i for i, item in enumerate(ranking) if item.get(names.INTENT_RESPONSE_KEY) == key), None)
     if not index:  # None: not among this intent's answers; 0: already first
         return entry
     ranking[0]["confidence"], ranking[index]["confidence"] = ranking[index]["confidence"], ranking[0]["confidence"]
@@ -71,7 +80,7 @@ def set_selector(message: Message, selector: Dict[str, Any]) -> None:
     trackers and ``rasa test core --e2e`` read) the same as the answer Rasa will say."""
     intent = message.get(INTENT) or {}
     entry = selector.get(intent.get("name") or "") or {}
-    key = (entry.get(RESPONSE) or {}).get("intent_response_key")
+    key = (entry.get(RESPONSE) or {}).get(names.INTENT_RESPONSE_KEY)
     if key and DEFAULT in selector:
         selector = {**selector, DEFAULT: put_first(selector[DEFAULT], key)}
     message.set(SELECTOR, selector, add_to_output=True)
@@ -83,7 +92,7 @@ def split_by_intent(default: Dict[str, Any], intent: str) -> Optional[Dict[str, 
     """The ``default`` prediction restricted to ``intent``'s responses (None if it has none)."""
     prefix = intent + "/"
     ranking = [dict(item) for item in default.get(RANKING) or []
-               if str(item.get("intent_response_key", "")).startswith(prefix)]
+               if str(item.get(names.INTENT_RESPONSE_KEY, "")).startswith(prefix)]
     if not ranking:
         return None
     total = sum(item.get("confidence") or 0.0 for item in ranking)
@@ -138,7 +147,7 @@ class UnsureAnswerFallback(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         """The retrieval intent watched and the answer confidence it needs."""
-        return {"retrieval_intent": "faq", "threshold": 0.3}
+        return {names.RETRIEVAL_INTENT: names.FAQ, "threshold": 0.3}
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Turns an unsure FAQ answer into the fallback intent (first in the ranking too)."""

@@ -23,23 +23,19 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge.claims import read_claim
-from knowledge.not_covered import find_conditions, load_not_covered
-from knowledge.triage import load_triage_rules, triage
-from knowledge.aftercare_wording import NOT_AFTERCARE, asks_leave, mentions_treatment, named_rule
 from components.base import StatelessComponent, override_intent
 from components.message_parts import MessageParts
 from components.punctuation import as_written
+from knowledge import names
+from knowledge.aftercare_wording import NOT_AFTERCARE, asks_leave, mentions_treatment, named_rule
+from knowledge.claims import read_claim
+from knowledge.not_covered import find_conditions, load_not_covered
+from knowledge.triage import load_triage_rules, triage
 
-SYMPTOM_INTENT = "report_symptom"
-NOT_COVERED_INTENT = "ask_not_covered"
-TRIAGE = "triage"
 # Ordinary healing, or a vague feeling, beside an aftercare question: the
 # question is answered (a warning sign always wins).
 MILD = ("expected", "unclear")
-AFTERCARE_INTENTS = ("ask_aftercare", "ask_aftercare_plan")
-AFTERCARE_ENTITY = "aftercare_topic"
-CONDITIONS = "conditions"
+AFTERCARE_INTENTS = (names.ASK_AFTERCARE, names.ASK_AFTERCARE_PLAN)
 # The component that adds an aftercare topic found by meaning.
 GUESSED_BY = MessageParts.__name__
 
@@ -49,10 +45,10 @@ def read_message(text: str) -> Dict[str, Any]:
     found: Dict[str, Any] = {}
     result = triage(text, load_triage_rules())
     if result is not None:
-        found[TRIAGE] = {"level": result.level, "signs": list(result.signs), "day": result.day}
+        found[names.TRIAGE] = {"level": result.level, "signs": list(result.signs), "day": result.day}
     conditions = find_conditions(text, load_not_covered())
     if conditions:
-        found[CONDITIONS] = [c.key for c in conditions]
+        found[names.CONDITIONS] = [c.key for c in conditions]
     return found
 
 
@@ -66,7 +62,7 @@ class SafetyOverride(StatelessComponent):
         the bits off?"), not a description that mentions flakes or sunscreen."""
         if (message.get(INTENT) or {}).get("name") not in AFTERCARE_INTENTS:
             return False
-        named = any(e.get("entity") == AFTERCARE_ENTITY for e in message.get(ENTITIES) or [])
+        named = any(e.get("entity") == names.AFTERCARE_TOPIC for e in message.get(ENTITIES) or [])
         text = as_written(message)
         return named and (asks_leave(text) or read_claim(text) is not None)
 
@@ -87,7 +83,7 @@ class SafetyOverride(StatelessComponent):
         """An aftercare topic found by meaning (no words of the message name it) was a
         guess for an aftercare question; the message is something else."""
         entities = message.get(ENTITIES) or []
-        kept = [e for e in entities if not (e.get("entity") == AFTERCARE_ENTITY and e.get("extractor") == GUESSED_BY
+        kept = [e for e in entities if not (e.get("entity") == names.AFTERCARE_TOPIC and e.get("extractor") == GUESSED_BY
                                             and e.get("start") == e.get("end"))]
         if len(kept) != len(entities):
             message.set(ENTITIES, kept, add_to_output=True)
@@ -99,14 +95,14 @@ class SafetyOverride(StatelessComponent):
             if text.startswith("/"):
                 continue  # button payloads say what they want
             found = read_message(text)
-            if TRIAGE in found and found[TRIAGE]["level"] in MILD and self._asks_aftercare(message):
-                del found[TRIAGE]  # "it's peeling, can I pick the bits off?": the aftercare rule answers
-            if CONDITIONS in found and TRIAGE not in found and self._answered_by_its_rule(message, found[CONDITIONS]):
-                del found[CONDITIONS]
+            if names.TRIAGE in found and found[names.TRIAGE]["level"] in MILD and self._asks_aftercare(message):
+                del found[names.TRIAGE]  # "it's peeling, can I pick the bits off?": the aftercare rule answers
+            if names.CONDITIONS in found and names.TRIAGE not in found and self._answered_by_its_rule(message, found[names.CONDITIONS]):
+                del found[names.CONDITIONS]
             # A symptom comes first even beside a condition ("pus spots, will they
             # needle over them?"): the triage answer adds the not-covered one.
             if found:
-                override_intent(message, SYMPTOM_INTENT if TRIAGE in found else NOT_COVERED_INTENT)
+                override_intent(message, names.REPORT_SYMPTOM if names.TRIAGE in found else names.ASK_NOT_COVERED)
                 self._drop_guessed_topics(message)
             for key, value in found.items():
                 message.set(key, value, add_to_output=True)

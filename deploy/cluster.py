@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from knowledge.settings import MODEL, ROOT
 from deploy.servers import BIN, assistant_env, free_port, stop_processes, wait_until_up
+from knowledge.settings import MODEL, ROOT
 
 ENDPOINTS = ROOT / "deploy" / "endpoints.cluster.yml"
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx.conf.template"

@@ -18,8 +18,8 @@ from knowledge.aftercare_rules import (
     describe_window,
     verdict,
 )
-from knowledge.claims import Claim, matches
 from knowledge.answers import AftercareRule, Knowledge, Source, source_line
+from knowledge.claims import Claim, matches
 from knowledge.moments import After, When
 
 

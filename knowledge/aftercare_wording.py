@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import datetime
 from typing import Dict, List, Optional, Tuple
 
+from knowledge import settings
 from knowledge.answers import load_knowledge
 from knowledge.treatment_dates import split_treatment_and_target
 
@@ -82,7 +82,7 @@ def asks_leave(text: str) -> bool:
 def mentions_treatment(text: str) -> bool:
     """Whether the message says when the treatment was or will be."""
     try:
-        said = split_treatment_and_target(text, [], datetime.now())
+        said = split_treatment_and_target(text, [], settings.now())
     except ValueError:
         return False
     return bool(said.treatment or said.future_treatment)

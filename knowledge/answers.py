@@ -16,15 +16,13 @@ from typing import Dict, List, Optional, Tuple
 
 import yaml
 
+from knowledge import names
 from knowledge.settings import KNOWLEDGE_FILE
-
 
 # In the follow-up table: any aftercare rule, and that rule's own answer.
 FOLLOW_UP_RULE = "rule"
 
 # Button payloads bypass NLU: the topic reaches action_answer_topic as an entity.
-TOPIC_INTENT = "choose_topic"
-TOPIC_ENTITY = "topic"
 
 
 class KnowledgeError(ValueError):
@@ -114,7 +112,8 @@ CLINIC_MESSAGES = ("way_phone", "way_email", "way_booking_url", "lead_booking", 
                    "human", "location", "hours",
                    "open_now", "closed_now", "warning", "urgent_care", "no_details", "greeting", "closed_day",
                    "offer_callback", "callback_yes", "callback_no", "ask_callback_name", "ask_callback_contact",
-                   "bad_name", "bad_contact", "bad_consent", "consent_yes", "consent_no", "ask_callback_consent", "callback_sent", "callback_saved",
+                   "bad_name", "bad_contact", "bad_consent", "consent_yes", "consent_no", "ask_callback_consent",
+                   "callback_sent", "callback_saved",
                    "callback_declined", "callback_email_subject", "callback_email_body",
                    "feedback_up", "feedback_down", "feedback_thanks", "feedback_sorry", "privacy_notice", "privacy_link",
                    "whatsapp_choose", "whatsapp_choose_body", "whatsapp_text_only")
@@ -221,7 +220,7 @@ def answer_text(topic: Topic) -> str:
 
 def topic_payload(topic_key: str) -> str:
     """A button payload that answers ``topic_key`` without going through NLU."""
-    return f"/{TOPIC_INTENT}" + json.dumps({TOPIC_ENTITY: topic_key}, separators=(",", ":"))
+    return f"/{names.CHOOSE_TOPIC}" + json.dumps({names.TOPIC: topic_key}, separators=(",", ":"))
 
 
 def topic_buttons(knowledge: Knowledge, keys: List[str]) -> List[Dict[str, str]]:

@@ -12,9 +12,9 @@ import json
 import re
 from typing import Any, Dict, Iterable, List, Optional
 
-FEEDBACK_INTENT = "feedback"
+from knowledge import names
+
 UP, DOWN = "up", "down"
-VOTE_ENTITY, ANSWER_ENTITY = "vote", "answer"
 # Typed rather than pressed: "that didn't help", "not useful", "wrong answer".
 NEGATIVE = re.compile(r"n't\b|\b(not|no|didnt|doesnt|wasnt|wrong|useless|unhelpful|bad|rubbish)\b", re.IGNORECASE)
 
@@ -22,20 +22,20 @@ NEGATIVE = re.compile(r"n't\b|\b(not|no|didnt|doesnt|wasnt|wrong|useless|unhelpf
 def feedback_buttons(answer: str, messages: Dict[str, str]) -> List[Dict[str, str]]:
     """The two buttons offered under an answer ("faq/pain", "aftercare/makeup")."""
     return [{"title": messages[f"feedback_{vote}"],
-             "payload": "/" + FEEDBACK_INTENT + json.dumps({VOTE_ENTITY: vote, ANSWER_ENTITY: answer},
+             "payload": "/" + names.FEEDBACK + json.dumps({names.VOTE: vote, names.ANSWER: answer},
                                                            separators=(",", ":"))}
             for vote in (UP, DOWN)]
 
 
 def is_feedback_button(button: Dict[str, Any]) -> bool:
     """True for a button made by ``feedback_buttons`` (channels draw them apart)."""
-    return str(button.get("payload", "")).startswith("/" + FEEDBACK_INTENT + "{")
+    return str(button.get("payload", "")).startswith("/" + names.FEEDBACK + "{")
 
 
 def read_vote(entities: Iterable[Dict[str, Any]], text: str) -> str:
     """The vote of a pressed button, or of typed words ("that didn't help" is down)."""
     for entity in entities:
-        if entity.get("entity") == VOTE_ENTITY and entity.get("value") in (UP, DOWN):
+        if entity.get("entity") == names.VOTE and entity.get("value") in (UP, DOWN):
             return entity["value"]
     return DOWN if NEGATIVE.search(text or "") else UP
 
@@ -47,11 +47,11 @@ def question_and_answer(events: List[Dict[str, Any]]) -> Dict[str, Optional[str]
     users = [i for i, e in enumerate(events) if e.get("event") == "user"]
     for index in reversed(users[:-1]):  # the last user event is the vote itself
         event = events[index]
-        if ((event.get("parse_data") or {}).get("intent") or {}).get("name") == FEEDBACK_INTENT:
+        if ((event.get("parse_data") or {}).get("intent") or {}).get("name") == names.FEEDBACK:
             continue
         found["question"] = event.get("text")
         for later in events[index + 1:users[-1]]:
-            action = (later.get("metadata") or {}).get("utter_action")
+            action = (later.get("metadata") or {}).get(names.UTTER_ACTION)
             if later.get("event") == "bot" and action:
                 found["answer"] = action.replace("utter_", "", 1)
         break

@@ -2,7 +2,7 @@
 
 The rule (README "How it answers"): a message such as "what about
 afterwards?", "how long does that last?", "is that normal?" or "why?" is about
-the conversation's *current topic*, the topic of the last FAQ or aftercare
+the conversation's *current topic*, the topic of the last names.FAQ or aftercare
 answer in this session. The knowledge file's ``follow_ups`` table says which
 answer each kind of follow-up gets for each topic; a kind the table has no
 entry for (or a follow-up with no current topic) gets "did you mean" with the
@@ -18,23 +18,20 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional
 
+from knowledge import names
 from knowledge.answers import FOLLOW_UP_RULE as RULE
 
-FAQ = "faq"
 AFTERCARE = "aftercare"
 WARNING = "warning"
-FAQ_RESPONSE_PREFIX = "utter_faq/"
-WARNING_RESPONSE = "utter_warning_signs"
+FAQ_RESPONSE_PREFIX = names.faq_response("")
 # Answers to a symptom report (actions/triage_actions.py): after a warning
 # sign every follow-up repeats the advice; ordinary healing is followed up
 # like the side-effects answer.
-WARNING_RESPONSES = (WARNING_RESPONSE, "utter_symptom_emergency", "utter_symptom_unclear")
-HEALING_RESPONSE = "utter_symptom_expected"
+WARNING_RESPONSES = (names.UTTER_WARNING_SIGNS, names.UTTER_SYMPTOM_EMERGENCY, names.UTTER_SYMPTOM_UNCLEAR)
 # Actions that answer about the aftercare rule in the slot. The date prompt
 # gives the rule's general answer first; Rasa logs it as the form's action,
 # not as action_ask_treatment_date.
-AFTERCARE_ACTIONS = ("action_aftercare_answer", "treatment_date_form", "action_ask_treatment_date")
-AFTERCARE_SLOT = "aftercare_topic"
+AFTERCARE_ACTIONS = (names.ACTION_AFTERCARE_ANSWER, names.TREATMENT_DATE_FORM, names.ACTION_ASK_TREATMENT_DATE)
 PLAN = "plan"  # the aftercare slot's value for the day-by-day plan
 
 # The kinds of follow-up, tried in this order (the first that matches wins:
@@ -51,7 +48,7 @@ KINDS = {
 @dataclass(frozen=True)
 class Topic:
     """What an answer was about: ``kind`` is faq, aftercare or warning; ``key``
-    the FAQ topic or aftercare rule, or the response of the warning advice given."""
+    the names.FAQ topic or aftercare rule, or the response of the warning advice given."""
 
     kind: str
     key: str = ""
@@ -64,7 +61,7 @@ def kind_of(text: str) -> Optional[str]:
 
 
 def current_topic(events: Iterable[Dict[str, Any]]) -> Optional[Topic]:
-    """The topic of the last FAQ, aftercare or warning-sign answer in this session."""
+    """The topic of the last names.FAQ, aftercare or warning-sign answer in this session."""
     aftercare_answered = False
     for event in reversed(list(events)):
         kind = event.get("event")
@@ -72,20 +69,20 @@ def current_topic(events: Iterable[Dict[str, Any]]) -> Optional[Topic]:
             return None
         if aftercare_answered:
             # The rule the aftercare answer used: the slot's value at that time.
-            if kind == "slot" and event.get("name") == AFTERCARE_SLOT:
+            if kind == "slot" and event.get("name") == names.AFTERCARE_TOPIC:
                 value = event.get("value")
                 if value == PLAN:
-                    return Topic(FAQ, AFTERCARE)  # the plan is followed up like the aftercare FAQ
+                    return Topic(names.FAQ, AFTERCARE)  # the plan is followed up like the aftercare names.FAQ
                 return Topic(AFTERCARE, str(value)) if value else None
             continue
         if kind == "bot":
-            response = (event.get("metadata") or {}).get("utter_action") or ""
+            response = (event.get("metadata") or {}).get(names.UTTER_ACTION) or ""
             if response.startswith(FAQ_RESPONSE_PREFIX):
-                return Topic(FAQ, response[len(FAQ_RESPONSE_PREFIX):])
+                return Topic(names.FAQ, response[len(FAQ_RESPONSE_PREFIX):])
             if response in WARNING_RESPONSES:
                 return Topic(WARNING, response)
-            if response == HEALING_RESPONSE:
-                return Topic(FAQ, "side_effects")
+            if response == names.UTTER_SYMPTOM_EXPECTED:
+                return Topic(names.FAQ, "side_effects")
         elif kind == "action" and event.get("name") in AFTERCARE_ACTIONS:
             aftercare_answered = True
     return None
@@ -95,7 +92,7 @@ def resolve(table: Dict[str, Dict[str, str]], topic: Optional[Topic], kind: Opti
     """What answers a follow-up of ``kind`` on ``topic``, or None ("did you mean").
 
     ``table`` is the knowledge file's ``follow_ups``: topic key (or ``rule``
-    for any aftercare rule) -> kind -> FAQ topic key (or ``rule``: the rule's
+    for any aftercare rule) -> kind -> names.FAQ topic key (or ``rule``: the rule's
     own answer). A warning sign is always answered with the warning advice
     again: a follow-up must never turn it into reassurance.
     """
@@ -111,12 +108,12 @@ def resolve(table: Dict[str, Dict[str, str]], topic: Optional[Topic], kind: Opti
         return None
     if answer == RULE:
         return topic if topic.kind == AFTERCARE else None
-    return Topic(FAQ, answer)
+    return Topic(names.FAQ, answer)
 
 
 def suggestions(topic: Optional[Topic], related: Dict[str, List[str]], fallback: List[str]) -> List[str]:
-    """FAQ topics for "did you mean": the current topic first, then its
+    """names.FAQ topics for "did you mean": the current topic first, then its
     related topics (the knowledge's follow-up buttons), else ``fallback``."""
-    if topic is None or topic.kind != FAQ or topic.key not in related:
+    if topic is None or topic.kind != names.FAQ or topic.key not in related:
         return list(fallback)
     return [topic.key] + [k for k in related[topic.key] if k != topic.key]

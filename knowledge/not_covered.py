@@ -24,7 +24,6 @@ from knowledge.answers import Source, load_knowledge, source_line
 from knowledge.settings import KNOWLEDGE_FILE, NOT_COVERED_FILE
 
 
-
 class NotCoveredError(ValueError):
     """``not_covered.yml`` is inconsistent (unknown source, empty patterns, ...)."""
 

@@ -16,16 +16,17 @@ from typing import Any, Dict, Optional
 
 import yaml
 
+from knowledge import names
 from knowledge.answers import Knowledge, answer_text, load_knowledge, source_line, topic_buttons
 from knowledge.triage import Answer, TriageRules, load_triage_rules
 
 # The response for each triage level; "utter_warning_signs" is the urgent
 # advice (actions/triage_actions.py says which one applies).
 TRIAGE_RESPONSES = {
-    "emergency": "utter_symptom_emergency",
-    "urgent": "utter_warning_signs",
-    "expected": "utter_symptom_expected",
-    "unclear": "utter_symptom_unclear",
+    "emergency": names.UTTER_SYMPTOM_EMERGENCY,
+    "urgent": names.UTTER_WARNING_SIGNS,
+    "expected": names.UTTER_SYMPTOM_EXPECTED,
+    "unclear": names.UTTER_SYMPTOM_UNCLEAR,
 }
 
 HEADER = (
@@ -36,7 +37,6 @@ HEADER = (
 
 # In the emergency and urgent answers, where the clinic's phone goes (clinic.yml, filled
 # in by action_triage; the slot of that name is empty when Rasa says it without the actions).
-CLINIC_CONTACT = "clinic_contact"
 ESCALATED_LEVELS = ("emergency", "urgent")
 
 
@@ -44,7 +44,7 @@ def triage_text(knowledge: Knowledge, answer: Answer, level: str = "") -> str:
     """A triage answer with its sources: the articles', then "general safety
     practice" where the advice (emergency services) comes from no article."""
     articles = tuple(knowledge.sources[key] for key in answer.sources if key in knowledge.sources)
-    lines = [answer.text + ("{" + CLINIC_CONTACT + "}" if level in ESCALATED_LEVELS else "")]
+    lines = [answer.text + ("{" + names.CLINIC_CONTACT + "}" if level in ESCALATED_LEVELS else "")]
     if articles:
         lines.append(source_line(articles))
     if any(key not in knowledge.sources for key in answer.sources):
@@ -56,7 +56,7 @@ def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[s
     """The responses and the topic lookup as a Rasa training-data mapping."""
     responses: Dict[str, Any] = {}
     for topic in knowledge.topics.values():
-        responses[f"utter_faq/{topic.key}"] = [
+        responses[names.faq_response(topic.key)] = [
             {
                 "text": answer_text(topic),
                 "buttons": topic_buttons(knowledge, list(topic.follow_ups)),
@@ -66,11 +66,11 @@ def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[s
         responses[TRIAGE_RESPONSES[level]] = [{"text": triage_text(knowledge, answer, level)}]
     # Said when no date is given at the prompt, and when the action server is down.
     general = knowledge.aftercare_messages["general_intro"] + "\n" + answer_text(knowledge.topics["aftercare"])
-    responses["utter_aftercare_general"] = [{"text": general}]
+    responses[names.UTTER_AFTERCARE_GENERAL] = [{"text": general}]
     menu = topic_buttons(knowledge, list(knowledge.menu_topics))
-    responses["utter_capabilities"] = [{"text": knowledge.capabilities, "buttons": menu}]
-    names = sorted({name for rule in knowledge.aftercare.values() for name in (rule.key, *rule.names)})
-    lookup = {"lookup": "aftercare_topic", "examples": "".join(f"- {n}\n" for n in names)}
+    responses[names.UTTER_CAPABILITIES] = [{"text": knowledge.capabilities, "buttons": menu}]
+    rule_names = sorted({name for rule in knowledge.aftercare.values() for name in (rule.key, *rule.names)})
+    lookup = {"lookup": names.AFTERCARE_TOPIC, "examples": "".join(f"- {n}\n" for n in rule_names)}
     return {"version": "3.1", "nlu": [lookup], "responses": responses}
 
 

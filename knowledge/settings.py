@@ -193,3 +193,14 @@ def tracker_store_env_url() -> str:
 def retention_days_env() -> str:
     """``RETENTION_DAYS`` as given, or "" (then clinic.yml's, knowledge/clinic.py)."""
     return env("RETENTION_DAYS")
+
+
+def variables_table() -> str:
+    """The table of docs/environment.md (``python -m knowledge.settings`` prints it)."""
+    rows = ["| variable | default | what it does | read by |", "|---|---|---|---|"]
+    rows += [f"| `{v.name}` | {v.default} | {v.meaning} | {v.where} |" for v in VARIABLES]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(variables_table())

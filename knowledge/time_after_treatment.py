@@ -9,11 +9,10 @@ verdict for that day when a treatment date is remembered.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Optional
 
 from knowledge.moments import NUMBER, After, normalise, number_value
-
 
 # A month counts as 28 days after the treatment: the fewest, so the answer errs on the side of waiting.
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 28}

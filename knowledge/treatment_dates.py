@@ -16,12 +16,25 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Iterable, List, Optional, Tuple
+from typing import Iterable, List, Optional, Tuple
 
 from knowledge import holidays
 from knowledge.moments import (
-    DAY_OF_MONTH, MONTH, MONTHS, NUMBER, PART_OF_DAY_END, PART_OF_DAY_START, SHORT_WEEKDAYS, TONIGHT, WEEKDAYS,
-    After, When, at_time, normalise, number_value, start_of_day,
+    DAY_OF_MONTH,
+    MONTH,
+    MONTHS,
+    NUMBER,
+    PART_OF_DAY_END,
+    PART_OF_DAY_START,
+    SHORT_WEEKDAYS,
+    TONIGHT,
+    WEEKDAYS,
+    After,
+    When,
+    at_time,
+    normalise,
+    number_value,
+    start_of_day,
 )
 
 # Words that end the clause a time phrase belongs to ("I had it Monday, can I ... at the weekend").

@@ -15,7 +15,15 @@ from typing import List, Optional, Tuple
 
 # The table and its loader (re-exported: callers import them from here).
 from knowledge.triage_rules import (  # noqa: F401
-    EMERGENCY, EXPECTED, TRIAGE_FILE, UNCLEAR, URGENT, Answer, TriageError, TriageRules, load_triage_rules,
+    EMERGENCY,
+    EXPECTED,
+    TRIAGE_FILE,
+    UNCLEAR,
+    URGENT,
+    Answer,
+    TriageError,
+    TriageRules,
+    load_triage_rules,
     parse_triage_rules,
 )
 

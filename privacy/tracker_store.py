@@ -22,12 +22,12 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from knowledge import names
 from privacy.logs import install_log_masking
 from privacy.masking import mask_value
 
 logger = logging.getLogger(__name__)
 
-FORGET_ACTION = "action_forget_me"
 
 
 class PrivateSQLTrackerStore(SQLTrackerStore):
@@ -45,7 +45,7 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         await self.stream_events(tracker)
         with self.session_scope() as session:
             events: List = list(self._additional_events(session, tracker))
-            if any(isinstance(e, ActionExecuted) and e.action_name == FORGET_ACTION for e in events):
+            if any(isinstance(e, ActionExecuted) and e.action_name == names.ACTION_FORGET_ME for e in events):
                 deleted = session.query(self.SQLEvent).filter(
                     self.SQLEvent.sender_id == tracker.sender_id).delete()
                 session.commit()

@@ -18,6 +18,7 @@ from pathlib import Path
 from string import Template
 from typing import List, Optional, Sequence, Tuple
 
+from knowledge import settings
 from report.plots import per_day_chart
 from report.queries import by_conversation, database_url, read_events
 from report.summary import Report, summarise, unanswered_by_kind
@@ -96,7 +97,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     since = args.since
     if args.days:
-        since = (args.until or date.today()) - timedelta(days=args.days - 1)
+        since = (args.until or settings.now().date()) - timedelta(days=args.days - 1)
     if since and args.until and args.until < since:
         parser.error("--until is before --since")
     try:

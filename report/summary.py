@@ -12,19 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from knowledge.feedback import FEEDBACK_INTENT
+from knowledge import names
 
-SYMPTOM_INTENT = "report_symptom"
-AFTERCARE_INTENTS = ("ask_aftercare", "ask_aftercare_plan")
-CALLBACK_FORM = "callback_form"
+AFTERCARE_INTENTS = (names.ASK_AFTERCARE, names.ASK_AFTERCARE_PLAN)
 # The bot's next action, or the intent, that means the question went unanswered.
 DID_YOU_MEAN = "did you mean"
 FALLBACK = "fallback"
 OTHER_LANGUAGE = "other language"
 OUT_OF_SCOPE = "outside what it knows"
-UNANSWERED_ACTIONS = {"action_did_you_mean": DID_YOU_MEAN, "action_default_fallback": FALLBACK,
-                      "utter_rephrase": FALLBACK}
-UNANSWERED_TOPICS = {"nlu_fallback": FALLBACK, "other_language": OTHER_LANGUAGE, "out_of_scope/other": OUT_OF_SCOPE}
+UNANSWERED_ACTIONS = {names.ACTION_DID_YOU_MEAN: DID_YOU_MEAN, names.ACTION_DEFAULT_FALLBACK: FALLBACK,
+                      names.UTTER_REPHRASE: FALLBACK}
+UNANSWERED_TOPICS = {names.NLU_FALLBACK: FALLBACK, names.OTHER_LANGUAGE: OTHER_LANGUAGE, "out_of_scope/other": OUT_OF_SCOPE}
 
 
 @dataclass
@@ -60,10 +58,10 @@ def topic_of(parse_data: dict) -> str:
     if intent.get("full_retrieval_intent_name"):
         return intent["full_retrieval_intent_name"]
     entities = {e.get("entity"): e.get("value") for e in parse_data.get("entities") or []}
-    if name in AFTERCARE_INTENTS and entities.get("aftercare_topic"):
+    if name in AFTERCARE_INTENTS and entities.get(names.AFTERCARE_TOPIC):
         return f"aftercare/{entities['aftercare_topic']}"
-    if name == "choose_topic" and entities.get("topic"):
-        return f"faq/{entities['topic']}"
+    if name == names.CHOOSE_TOPIC and entities.get(names.TOPIC):
+        return f"{names.FAQ}/{entities[names.TOPIC]}"
     return name
 
 
@@ -71,7 +69,7 @@ def _next_action(events: List[dict], index: int) -> Optional[str]:
     for event in events[index + 1:]:
         if event.get("event") == "user":
             return None
-        if event.get("event") == "action" and event.get("name") != "action_listen":
+        if event.get("event") == "action" and event.get("name") != names.ACTION_LISTEN:
             return event.get("name")
     return None
 
@@ -88,15 +86,15 @@ def add_conversation(report: Report, events: List[dict], zone: Optional[tzinfo] 
         if kind == "user":
             parse_data = event.get("parse_data") or {}
             intent = (parse_data.get("intent") or {}).get("name")
-            if intent == FEEDBACK_INTENT:
+            if intent == names.FEEDBACK:
                 continue  # a vote, counted from its slot
             day = _day(event.get("timestamp") or 0, zone)
             days.add(day)
             report.messages_per_day[day] += 1
             topic = topic_of(parse_data)
             report.topics[topic] += 1
-            if intent == SYMPTOM_INTENT:
-                level = (parse_data.get("triage") or {}).get("level") or "unclear"
+            if intent == names.REPORT_SYMPTOM:
+                level = (parse_data.get(names.TRIAGE) or {}).get("level") or "unclear"
                 report.warning_signs[level] += 1
             text = (event.get("text") or "").strip()
             answered_by = _next_action(events, index) or ""
@@ -105,14 +103,14 @@ def add_conversation(report: Report, events: List[dict], zone: Optional[tzinfo] 
             outcome = UNANSWERED_ACTIONS.get(answered_by) or (None if in_form else UNANSWERED_TOPICS.get(topic))
             if outcome and text and not text.startswith("/"):
                 report.unanswered[(outcome, text)] += 1
-        elif kind == "slot" and event.get("name") == "feedback" and isinstance(event.get("value"), dict):
+        elif kind == "slot" and event.get("name") == names.FEEDBACK_SLOT and isinstance(event.get("value"), dict):
             vote = event["value"]
             report.votes[vote.get("vote")] += 1
             if vote.get("vote") == "down":
                 report.thumbs_down[(vote.get("answer") or "?", vote.get("question") or "")] += 1
-        elif kind == "active_loop" and event.get("name") == CALLBACK_FORM:
+        elif kind == "active_loop" and event.get("name") == names.CALLBACK_FORM:
             report.callbacks["asked for"] += 1
-        elif kind == "slot" and event.get("name") == "callback_consent" and event.get("value") is True:
+        elif kind == "slot" and event.get("name") == names.CALLBACK_CONSENT and event.get("value") is True:
             report.callbacks["consented (sent to the clinic)"] += 1
     for day in days:
         report.conversations_per_day[day] += 1

@@ -11,11 +11,9 @@ fit the held-out messages. Prints one line per setting:
 
 from __future__ import annotations
 
-import numpy as np
-
-from knowledge.answers import load_knowledge
 from components.minilm_encoder import shared_encoder
 from components.phrase_rules import describing_words, name_arrays, rule_of_phrases
+from knowledge.answers import load_knowledge
 
 SETTINGS = [(0.8, 0.05), (0.7, 0.05), (0.65, 0.05), (0.65, 0.1), (0.6, 0.05), (0.6, 0.1), (0.6, 0.15),
             (0.55, 0.1), (0.55, 0.15), (0.55, 0.2), (0.5, 0.05), (0.5, 0.15), (0.5, 0.2)]

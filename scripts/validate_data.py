@@ -21,15 +21,15 @@ import rasa.cli.utils as rasa_cli
 from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.validator import Validator
 
-from actions.question_actions import RETRIEVAL_INTENTS
+from knowledge import names
 from knowledge.render import TRIAGE_RESPONSES
 
 # utter_greet is action_greet's answer for a clinic without a name, utter_forgotten action_forget_me's;
 # utter_contact_clinic, utter_feedback and utter_forget_failed are said instead of their actions when the
 # action server is down (config.yml).
-SAID_BY_ACTIONS = ({f"utter_{intent}" for intent in RETRIEVAL_INTENTS} | set(TRIAGE_RESPONSES.values())
-                   | {"utter_greet", "utter_contact_clinic", "utter_feedback", "utter_forgotten",
-                      "utter_forget_failed"})
+SAID_BY_ACTIONS = ({f"utter_{intent}" for intent in names.RETRIEVAL_INTENTS} | set(TRIAGE_RESPONSES.values())
+                   | {names.UTTER_GREET, names.UTTER_CONTACT_CLINIC, names.UTTER_FEEDBACK, names.UTTER_FORGOTTEN,
+                      names.UTTER_FORGET_FAILED})
 
 
 class ActionAwareValidator(Validator):

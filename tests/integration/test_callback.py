@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from knowledge.callbacks import pending
 from knowledge.answers import load_knowledge
+from knowledge.callbacks import pending
 
 MESSAGES = load_knowledge().clinic_messages
 
@@ -111,8 +111,8 @@ def test_with_the_mail_server_down_the_request_is_kept_and_sent_later(ask, reque
 
 def test_an_smtp_failure_is_a_clear_error_not_a_crash():
     from actions.api.mailer import MailError, send_mail
-    from knowledge.settings import SmtpSettings
     from deploy.servers import free_port
+    from knowledge.settings import SmtpSettings
 
     port = free_port()  # nothing listens there
     settings = SmtpSettings(host="127.0.0.1", port=port, user="", password="", sender="a@example.com",

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from knowledge.clinic import load_clinic
 from knowledge.answers import load_knowledge, topic_payload
+from knowledge.clinic import load_clinic
 from tests.integration.conftest import asker, new_sender, stored_events
 
 MESSAGES = load_knowledge().clinic_messages

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from knowledge.answers import load_knowledge
 from bench.loadgen import rss_bytes, run_load
+from knowledge.answers import load_knowledge
 from tests.integration.conftest import assistant
 
 MESSAGES = load_knowledge().aftercare_messages

@@ -19,8 +19,9 @@ from sqlalchemy import create_engine, text
 
 from deploy.cluster import Cluster
 from deploy.servers import ROOT
+from knowledge import names
 from privacy.retention import purge_conversations
-from privacy.tracker_store import FORGET_ACTION, PrivateSQLTrackerStore
+from privacy.tracker_store import PrivateSQLTrackerStore
 from tests.integration.conftest import MODEL
 
 DAY = 24 * 3600
@@ -81,7 +82,7 @@ def test_a_confirmed_forget_deletes_every_row_of_that_conversation_only(store_ur
     _save(store, "other", UserUttered("does it hurt?"))
     tracker = asyncio.run(store.retrieve("pat"))
     tracker.update(UserUttered("/affirm"))
-    tracker.update(ActionExecuted(FORGET_ACTION))
+    tracker.update(ActionExecuted(names.ACTION_FORGET_ME))
     asyncio.run(store.save(tracker))
     assert _rows(store_url, "pat") == []
     assert asyncio.run(store.retrieve("pat")) is None  # the next message starts a new conversation

@@ -8,9 +8,9 @@ import sys
 
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
-from knowledge.feedback import feedback_buttons
-from knowledge.answers import load_knowledge, topic_payload
 from deploy.servers import ROOT
+from knowledge.answers import load_knowledge, topic_payload
+from knowledge.feedback import feedback_buttons
 from tests.integration.conftest import asker, make_report, new_sender
 
 MESSAGES = load_knowledge().clinic_messages

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
+from knowledge.answers import answer_text, load_knowledge, topic_payload
 from knowledge.clinic import load_clinic
 from knowledge.feedback import feedback_buttons
-from knowledge.answers import answer_text, load_knowledge, topic_payload
 
 KNOWLEDGE = load_knowledge()
 

@@ -8,7 +8,6 @@ The Debian packages postgresql, redis-server and nginx are installed by
 import os
 from collections import Counter, defaultdict
 
-import pytest
 import requests
 
 from bench.loadgen import days_for, patient_script, run_load

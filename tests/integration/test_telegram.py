@@ -7,8 +7,8 @@ import json
 import pytest
 import requests
 
-from knowledge.clinic import load_clinic
 from knowledge.answers import answer_text, load_knowledge, topic_payload
+from knowledge.clinic import load_clinic
 
 KNOWLEDGE = load_knowledge()
 MESSAGES = KNOWLEDGE.clinic_messages

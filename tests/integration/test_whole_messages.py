@@ -26,12 +26,12 @@ import pytest
 import requests
 import yaml
 
-from knowledge import settings
+from knowledge import names, settings
 from knowledge.aftercare_rules import Status, verdict
 from knowledge.answers import answer_text, load_knowledge
-from knowledge.not_covered import load_not_covered
-from knowledge.render import CLINIC_CONTACT, render
 from knowledge.moments import When, start_of_day
+from knowledge.not_covered import load_not_covered
+from knowledge.render import render
 
 SETS = Path(__file__).resolve().parents[1] / "whole_messages"
 KNOWLEDGE = load_knowledge()
@@ -77,7 +77,7 @@ def replies_to(servers, items: List[dict], date_when_asked: Optional[str] = None
 def said(text: str, template: str) -> bool:
     """Whether ``text`` is the response ``template``, whatever the clinic's phone
     filled into its ``{clinic_contact}`` (clinic.yml)."""
-    head, placeholder, tail = template.partition("{" + CLINIC_CONTACT + "}")
+    head, placeholder, tail = template.partition("{" + names.CLINIC_CONTACT + "}")
     return text.startswith(head) and text.endswith(tail) if placeholder else text == template
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from knowledge.clinic import load_clinic
 from knowledge.answers import load_knowledge
+from knowledge.clinic import load_clinic
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "results" / "browser"

@@ -6,14 +6,14 @@ from datetime import datetime, timezone
 import pytest
 from rasa_sdk.events import SlotSet
 
-from knowledge import settings
-from knowledge.answers import load_knowledge
 from actions.aftercare_actions import (
     ActionAftercareAnswer,
     ActionAskTreatmentDate,
     ActionRememberTreatmentDate,
     ValidateTreatmentDateForm,
 )
+from knowledge import settings
+from knowledge.answers import load_knowledge
 
 NOW = datetime(2026, 11, 21, 15, 30, tzinfo=timezone.utc)  # a Saturday
 
@@ -33,7 +33,8 @@ def _texts(dispatcher):
 
 
 def test_timed_answer_from_the_slot(dispatcher, make_tracker, domain):
-    tracker = make_tracker("is the gym ok?", "ask_aftercare", entities=_topic("gym"), slots={"treatment_date": "2026-11-16", "aftercare_topic": "gym"})
+    tracker = make_tracker("is the gym ok?", "ask_aftercare", entities=_topic("gym"),
+                           slots={"treatment_date": "2026-11-16", "aftercare_topic": "gym"})
     ActionAftercareAnswer().run(dispatcher, tracker, domain)
     (text,) = _texts(dispatcher)
     assert text.startswith("Yes: the 3-day window has passed, since you were treated 5 days ago.")
@@ -145,7 +146,8 @@ def test_ask_gives_the_rule_first_then_re_asks_with_an_example(make_tracker, dis
     ActionAskTreatmentDate().run(dispatcher, tracker, domain)
     assert _texts(dispatcher)[0].startswith("Sorry, I couldn't work out that date.")
     dispatcher.messages.clear()
-    tracker = make_tracker("and the sun?", "ask_aftercare", entities=_topic("sun"), slots={"aftercare_topic": "sun", "requested_slot": "treatment_date"})
+    tracker = make_tracker("and the sun?", "ask_aftercare", entities=_topic("sun"),
+                           slots={"aftercare_topic": "sun", "requested_slot": "treatment_date"})
     ActionAskTreatmentDate().run(dispatcher, tracker, domain)
     assert _texts(dispatcher)[0].startswith("After microneedling: avoid direct sun")
 

@@ -5,9 +5,9 @@ from datetime import datetime, timezone
 import pytest
 from rasa_sdk.events import SlotSet
 
-from knowledge import settings
 from actions.aftercare_actions import ActionAftercareAnswer
 from actions.question_actions import ActionAnswerQuestion, part_answer
+from knowledge import settings
 
 NOW = datetime(2026, 11, 21, 15, 30, tzinfo=timezone.utc)
 

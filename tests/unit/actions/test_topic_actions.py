@@ -2,9 +2,9 @@
 
 from datetime import datetime, timezone
 
+from actions.topic_actions import ActionAnswerTopic, ActionDidYouMean, ActionFollowUp
 from knowledge import settings
 from knowledge.answers import topic_payload
-from actions.topic_actions import ActionAnswerTopic, ActionDidYouMean, ActionFollowUp
 
 
 def _unclear_parse():

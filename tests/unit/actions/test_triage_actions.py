@@ -1,8 +1,8 @@
 """The triage action with a real Tracker and CollectingDispatcher: what a
 patient reads after a warning sign beside an aftercare question."""
 
-from knowledge.answers import load_knowledge
 from actions.triage_actions import ActionTriage
+from knowledge.answers import load_knowledge
 
 
 def _topic(value):

@@ -9,9 +9,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components.action_server_down import ActionServerDownPolicy
 from knowledge.answers import load_knowledge
 from knowledge.render import render
-from components.action_server_down import ActionServerDownPolicy
+
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[3]
 
 

@@ -4,9 +4,9 @@ chosen by meaning only when it is clear, and the first question's answer put fir
 import numpy as np
 import pytest
 
-from knowledge.aftercare_wording import name_matcher
 from components.message_parts import best_by_label, by_meaning
 from components.response_selection import put_first
+from knowledge.aftercare_wording import name_matcher
 
 
 def test_each_label_is_scored_by_its_nearest_example_best_first():

@@ -7,10 +7,17 @@ from datetime import datetime, timezone
 
 import pytest
 
-from knowledge.callbacks import (
-    deliver_pending, new_request, pending, read_consent, save, valid_contact, valid_name, wants_to_stop,
-)
 from knowledge.answers import load_knowledge
+from knowledge.callbacks import (
+    deliver_pending,
+    new_request,
+    pending,
+    read_consent,
+    save,
+    valid_contact,
+    valid_name,
+    wants_to_stop,
+)
 
 MESSAGES = load_knowledge().clinic_messages
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)

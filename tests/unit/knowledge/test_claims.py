@@ -3,8 +3,8 @@
 import pytest
 
 from knowledge.aftercare_text import claim_answer
-from knowledge.claims import Claim, claimed_hours, matches, read_claim
 from knowledge.answers import load_knowledge
+from knowledge.claims import Claim, claimed_hours, matches, read_claim
 
 KNOWLEDGE = load_knowledge()
 

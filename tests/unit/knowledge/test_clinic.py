@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from knowledge.settings import DEFAULT_CLINIC_FILE as DEFAULT_FILE
+from knowledge.answers import load_knowledge
 from knowledge.clinic import Clinic, ClinicError, is_open, load_clinic, next_opening, parse_clinic
 from knowledge.clinic_text import answer_with_details, clinic_lines, greeting, hours_summary
-from knowledge.answers import load_knowledge
+from knowledge.settings import DEFAULT_CLINIC_FILE as DEFAULT_FILE
 
 MESSAGES = load_knowledge().clinic_messages
 LONDON = ZoneInfo("Europe/London")

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from knowledge.feedback import add_feedback, feedback_buttons, is_feedback_button, question_and_answer, read_vote
 from knowledge.answers import load_knowledge, topic_payload
+from knowledge.feedback import add_feedback, feedback_buttons, is_feedback_button, question_and_answer, read_vote
 
 KNOWLEDGE = load_knowledge()
 MESSAGES = KNOWLEDGE.clinic_messages

@@ -2,8 +2,8 @@
 
 import pytest
 
-from knowledge.follow_ups import KINDS, Topic, current_topic, kind_of, resolve, suggestions
 from knowledge.answers import FOLLOW_UP_RULE, load_knowledge
+from knowledge.follow_ups import KINDS, Topic, current_topic, kind_of, resolve, suggestions
 
 
 def _faq_answer(topic):
