@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from knowledge.answers import load_knowledge
+
 MAX_TEXT = 1000  # characters; the longest real question is far shorter
 MAX_SENDER = 128
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -30,9 +32,11 @@ def valid_sender(value: Any) -> Optional[str]:
 
 
 def reply_instead(text: str) -> Optional[str]:
-    """ "empty" or "too_long" when the text should not be parsed, else None."""
+    """What to answer instead of parsing ``text`` (empty: a prompt; over-long:
+    "please keep it shorter"), or None when it is to be parsed. Every channel
+    answers these the same, from the knowledge file's menu."""
     if not text:
-        return "empty"
+        return load_knowledge().empty_message
     if len(text) > MAX_TEXT:
-        return "too_long"
+        return load_knowledge().too_long
     return None

@@ -17,7 +17,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from channels.input_checks import clean_text, reply_instead, valid_sender
-from knowledge.answers import load_knowledge
 
 
 def _body(request: Request) -> Optional[dict]:
@@ -58,8 +57,7 @@ class ClinicRestInput(RestInput):
                 return response.json({"error": "'message' must be a string"}, status=400)
             instead = reply_instead(clean_text(body["message"]))
             if instead:
-                text = getattr(load_knowledge(), instead if instead == "too_long" else "empty_message")
-                return response.json([{"recipient_id": sender, "text": text}])
+                return response.json([{"recipient_id": sender, "text": instead}])
             return None
 
         return blueprint

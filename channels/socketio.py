@@ -98,9 +98,7 @@ class ClinicSocketIOInput(SocketIOInput):
             text = clean_text(data["message"])
             instead = reply_instead(text)
             if instead:
-                knowledge = load_knowledge()
-                reply = knowledge.too_long if instead == "too_long" else knowledge.empty_message
-                await sio.emit(self.bot_message_evt, {"text": reply}, room=sid, namespace=self.namespace)
+                await sio.emit(self.bot_message_evt, {"text": instead}, room=sid, namespace=self.namespace)
                 return
             metadata = data.get(self.metadata_key)
             await rasa_handle_message(sid, {**data, "message": text,

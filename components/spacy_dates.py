@@ -7,7 +7,7 @@ NER on the tokenised text gives the same entities (checked on every training
 and held-out example) in less than half the time. And since this extractor is
 the only reader of spaCy's entities, it switches the NER off in the shared
 pipeline SpacyNLP runs on every message (most of that run's time, for
-entities no one read; README "Understanding people as they write"):
+entities no one read; docs/nlu.md):
 ``nlp.get_pipe`` still hands it the disabled NER.
 """
 

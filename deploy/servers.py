@@ -170,6 +170,10 @@ class Assistant:
         """The log of the Rasa server started last."""
         return self._logs[self.rasa]
 
+    def actions_log(self) -> Path:
+        """The log of the action server started last."""
+        return self._logs[self.actions]
+
     def stop_rasa(self) -> None:
         """Stops the Rasa server the way a deployment would (SIGTERM)."""
         stop_processes([self.rasa])

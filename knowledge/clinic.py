@@ -26,7 +26,7 @@ _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
 class ClinicError(ValueError):
-    """clinic.yml is not as the README describes (the message says which field)."""
+    """clinic.yml is not as README "Make it your clinic's" describes (the message says which field)."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Follow-ups that name no topic of their own, answered about the current topic.
 
-The rule (README "How it answers"): a message such as "what about
+The rule (docs/how-a-message-is-answered.md, "Follow-ups"): a message such as "what about
 afterwards?", "how long does that last?", "is that normal?" or "why?" is about
 the conversation's *current topic*, the topic of the last names.FAQ or aftercare
 answer in this session. The knowledge file's ``follow_ups`` table says which

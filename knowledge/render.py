@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 import yaml
 
@@ -52,6 +52,14 @@ def triage_text(knowledge: Knowledge, answer: Answer, level: str = "") -> str:
     return "\n".join(lines)
 
 
+def escaped_buttons(buttons: List[Dict[str, str]]) -> List[Dict[str, str]]:
+    """Buttons for a domain response. Rasa fills a response's "{slot}" placeholders in
+    its button payloads too, and reads the JSON of ``/choose_topic{"topic":"pain"}``
+    as one (an ERROR in the log at every answer); doubled braces come out of that
+    filling as the plain payload (rasa/core/nlg/interpolator.py)."""
+    return [{**button, "payload": button["payload"].replace("{", "{{").replace("}", "}}")} for button in buttons]
+
+
 def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[str, Any]:
     """The responses and the topic lookup as a Rasa training-data mapping."""
     responses: Dict[str, Any] = {}
@@ -59,7 +67,7 @@ def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[s
         responses[names.faq_response(topic.key)] = [
             {
                 "text": answer_text(topic),
-                "buttons": topic_buttons(knowledge, list(topic.follow_ups)),
+                "buttons": escaped_buttons(topic_buttons(knowledge, list(topic.follow_ups))),
             }
         ]
     for level, answer in (triage or load_triage_rules()).answers.items():
@@ -67,7 +75,7 @@ def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[s
     # Said when no date is given at the prompt, and when the action server is down.
     general = knowledge.aftercare_messages["general_intro"] + "\n" + answer_text(knowledge.topics["aftercare"])
     responses[names.UTTER_AFTERCARE_GENERAL] = [{"text": general}]
-    menu = topic_buttons(knowledge, list(knowledge.menu_topics))
+    menu = escaped_buttons(topic_buttons(knowledge, list(knowledge.menu_topics)))
     responses[names.UTTER_CAPABILITIES] = [{"text": knowledge.capabilities, "buttons": menu}]
     rule_names = sorted({name for rule in knowledge.aftercare.values() for name in (rule.key, *rule.names)})
     lookup = {"lookup": names.AFTERCARE_TOPIC, "examples": "".join(f"- {n}\n" for n in rule_names)}

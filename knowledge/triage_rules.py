@@ -31,7 +31,7 @@ class TriageError(ValueError):
 
 @dataclass(frozen=True)
 class Sign:
-    """One sign: what the README table shows and the patterns that find it."""
+    """One sign: what the table of docs/triage.md shows and the patterns that find it."""
 
     key: str
     level: str

@@ -26,7 +26,7 @@ def main() -> int:
     """Command-line entry point."""
     missing = [n for n in ("TELEGRAM_TOKEN", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_SECRET") if not os.environ.get(n)]
     if missing:
-        print(f"set {', '.join(missing)} first (see README, 'Telegram')", file=sys.stderr)
+        print(f"set {', '.join(missing)} first (see docs/telegram.md)", file=sys.stderr)
         return 2
     result = set_webhook(os.environ.get("TELEGRAM_API_BASE") or "https://api.telegram.org",
                          os.environ["TELEGRAM_TOKEN"], os.environ["TELEGRAM_WEBHOOK_URL"], os.environ["TELEGRAM_SECRET"])

@@ -23,6 +23,7 @@ from rasa.validator import Validator
 
 from knowledge import names
 from knowledge.render import TRIAGE_RESPONSES
+from scripts.rasa_warnings import ignore as ignore_rasa_own_warnings
 
 # utter_greet is action_greet's answer for a clinic without a name, utter_forgotten action_forget_me's;
 # utter_contact_clinic, utter_feedback and utter_forget_failed are said instead of their actions when the
@@ -40,6 +41,7 @@ class ActionAwareValidator(Validator):
 
 
 def main() -> int:
+    ignore_rasa_own_warnings()
     importer = TrainingDataImporter.load_from_config("config.yml", "domain.yml", ["data"])
     validator = ActionAwareValidator.from_importer(importer)
     results = [

@@ -44,7 +44,9 @@ def channel_env(fake_telegram: FakeTelegram, fake_graph: FakeGraph) -> Dict[str,
 
 def _servers(running: Assistant) -> Iterator[Dict[str, str]]:
     try:
-        yield {"rasa": running.url, "actions": running.actions_url, "database": str(running.database)}
+        yield {"rasa": running.url, "actions": running.actions_url, "database": str(running.database),
+               "rasa_log": str(running.rasa_log()) if running.rasa else "",
+               "actions_log": str(running.actions_log()) if running.actions else ""}
     finally:
         running.stop()
 

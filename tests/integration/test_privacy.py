@@ -19,13 +19,6 @@ def _text(messages):
     return "\n".join(m.get("text") or "" for m in messages)
 
 
-def _forget(ask):
-    confirm = ask("/forget_me")
-    assert "Delete this conversation?" in _text(confirm)
-    assert [b["payload"] for m in confirm for b in m.get("buttons") or []] == ["/affirm", "/deny"]
-    return _text(ask("/affirm"))
-
-
 def test_delete_my_conversation_deletes_it_and_the_treatment_date(servers, request):
     sender = new_sender(request)
     ask = asker(servers["rasa"], sender)

@@ -33,7 +33,7 @@ def test_questions_get_the_topic_answer_with_sources_and_follow_ups(ask, questio
     assert "Source" in _text(messages)
     payloads = [b["payload"] for b in _buttons(messages)]
     follow_ups = [topic_payload(k) for k in KNOWLEDGE.topics[topic].follow_ups]
-    # The follow-ups, then 👍/👎 on this answer (README "Answer feedback").
+    # The follow-ups, then 👍/👎 on this answer (docs/clinic.md).
     assert payloads[:len(follow_ups)] == follow_ups
     assert [p for p in payloads[len(follow_ups):]] == [b["payload"] for b in feedback_buttons(
         f"faq/{topic}", KNOWLEDGE.clinic_messages)]

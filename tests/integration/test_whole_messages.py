@@ -44,7 +44,7 @@ ESCALATED = ("emergency", "urgent")
 NOT_COVERED_OPENING = load_not_covered().template.split("{label}")[0].strip()
 ASK_DATE = KNOWLEDGE.aftercare_messages["ask_date"]
 # Each activity set on its own, a little under what two trainings reached (a
-# retraining moves a set by a point or two); README "Whole-message test sets".
+# retraining moves a set by a point or two); docs/whole-messages.md.
 TARGET = 0.95
 FLOORS = {"activities": 0.93, "activities_2": 0.93, "activities_3": 0.92, "activities_4": 0.93, "activities_5": 0.91}
 

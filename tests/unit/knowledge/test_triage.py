@@ -7,7 +7,6 @@ the longest; the non-report table guards the other side (FAQ questions must
 not be answered with "contact your clinic today").
 """
 
-from pathlib import Path
 
 import pytest
 import yaml
@@ -25,8 +24,6 @@ from knowledge.triage import (
     load_triage_rules,
     triage,
 )
-
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -467,8 +464,8 @@ def test_answers_name_the_action_and_cite_articles(rules):
     assert "since when" in unclear and "contact your clinic if" in unclear and "did you mean" not in unclear
 
 
-def test_article_times_used_are_in_the_articles():
-    articles = " ".join(p.read_text(encoding="utf-8").lower() for p in SEEDS.glob("*.txt"))
+def test_article_times_used_are_in_the_articles(seeds):
+    articles = " ".join(p.read_text(encoding="utf-8").lower() for p in seeds.glob("*.txt"))
     for phrase in ("mild sunburn", "a few hours to a couple of days", "within a day or two", "slight flaking"):
         assert phrase in articles
 
