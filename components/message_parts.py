@@ -27,7 +27,7 @@ kept here.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -51,7 +51,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.base import override_intent
 from components.minilm_encoder import shared_encoder
-from components.nearest_examples import EXAMPLES_FILE, saved_arrays, sentence_vector
+from components.nearest_examples import EXAMPLES_FILE, best_by_label, by_meaning, saved_arrays, sentence_vector
 from components.phrase_rules import candidate_phrases, describing_words, name_arrays, rule_of_phrases
 from components.punctuation import as_written, normalised
 from components.question_split import split_questions
@@ -78,26 +78,6 @@ BOOKING_ANSWER = {"intent": names.OUT_OF_SCOPE, "response_key": "out_of_scope/bo
 
 # Intents a part of a message can be answered as.
 QUESTION_INTENTS = (names.FAQ, names.OUT_OF_SCOPE, names.ASK_AFTERCARE)
-
-
-def best_by_label(similarities: np.ndarray, labels: np.ndarray, allowed: Optional[set] = None) -> List[Tuple[str, float]]:
-    """Each label's best similarity, best first (labels in ``allowed`` only, if given)."""
-    best: Dict[str, float] = {}
-    for label, similarity in zip(labels.tolist(), similarities.tolist()):
-        if not label or (allowed is not None and label not in allowed):
-            continue
-        if similarity > best.get(label, -2.0):
-            best[label] = similarity
-    return sorted(best.items(), key=lambda item: -item[1])
-
-
-def by_meaning(ranked: List[Tuple[str, float]], threshold: float, margin: float) -> Optional[str]:
-    """The top label if it is near enough and clearly ahead of the next."""
-    if not ranked or ranked[0][1] < threshold:
-        return None
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < margin:
-        return None
-    return ranked[0][0]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)

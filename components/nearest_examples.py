@@ -13,7 +13,7 @@ selector alone on both held-out files and over seeds.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -158,3 +158,23 @@ class NearestExamplesBlend(GraphComponent):
                 selector[intent] = blend(entry, vote, float(self._config["weight"]))
             set_selector(message, selector)
         return messages
+
+
+def best_by_label(similarities: np.ndarray, labels: np.ndarray, allowed: Optional[set] = None) -> List[Tuple[str, float]]:
+    """Each label's best similarity, best first (labels in ``allowed`` only, if given)."""
+    best: Dict[str, float] = {}
+    for label, similarity in zip(labels.tolist(), similarities.tolist()):
+        if not label or (allowed is not None and label not in allowed):
+            continue
+        if similarity > best.get(label, -2.0):
+            best[label] = similarity
+    return sorted(best.items(), key=lambda item: -item[1])
+
+
+def by_meaning(ranked: List[Tuple[str, float]], threshold: float, margin: float) -> Optional[str]:
+    """The top label if it is near enough and clearly ahead of the next."""
+    if not ranked or ranked[0][1] < threshold:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < margin:
+        return None
+    return ranked[0][0]

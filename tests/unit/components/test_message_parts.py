@@ -4,7 +4,7 @@ chosen by meaning only when it is clear, and the first question's answer put fir
 import numpy as np
 import pytest
 
-from components.message_parts import best_by_label, by_meaning
+from components.nearest_examples import best_by_label, by_meaning
 from components.response_selection import put_first
 from knowledge.aftercare_wording import name_matcher
 
