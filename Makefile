@@ -55,7 +55,7 @@ responses: $(RESPONSES)  ## Render the knowledge into Rasa responses.
 # comes first; rasa train's would warn that those responses are unused.
 $(MODEL): $(INSTALLED) $(MODEL_INPUTS)
 	PYTHONPATH=. $(BIN)/python scripts/validate_data.py
-	PYTHONWARNINGS="$$($(BIN)/python scripts/rasa_warnings.py)" $(RASA) train --skip-validation --fixed-model-name microneedling --out models
+	PYTHONPATH=. $(BIN)/python scripts/train.py
 	touch $@
 
 train: $(MODEL)  ## Train the model if it is missing or older than its data/config.

@@ -7,9 +7,8 @@
   domain that already lists them, as its docs ask; left out of domain.yml, every
   rule naming them warns instead.
 
-``python scripts/rasa_warnings.py`` prints them as a PYTHONWARNINGS value (the
-Makefile sets it for rasa train); scripts/validate_data.py ignores them with
-``ignore()``. Any other warning still shows, and fails `make validate`.
+scripts/validate_data.py and scripts/train.py ignore them with ``ignore()``. Any
+other warning still shows, and fails `make validate`.
 """
 
 from __future__ import annotations
@@ -23,10 +22,3 @@ def ignore() -> None:
     for start in RASA_OWN:
         warnings.filterwarnings("ignore", message=start, category=UserWarning)
 
-
-def as_pythonwarnings() -> str:
-    return ",".join(f"ignore:{start}:UserWarning" for start in RASA_OWN)
-
-
-if __name__ == "__main__":
-    print(as_pythonwarnings())
