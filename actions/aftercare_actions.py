@@ -22,6 +22,7 @@ from actions.nlu_ranking import entity_value, is_time_follow_up
 from actions.question_actions import answer_other_parts, parts_of, rule_text
 from actions.slots import remembered_treatment
 from knowledge import names, settings
+from knowledge import thread as thread_kinds
 from knowledge.aftercare_text import (
     after_answer,
     claim_answer,
@@ -36,6 +37,7 @@ from knowledge.answers import AftercareRule, Knowledge, load_knowledge
 from knowledge.claims import read_claim
 from knowledge.follow_ups import PLAN
 from knowledge.moments import When
+from knowledge.thread import LastAnswer
 from knowledge.time_after_treatment import find_after
 from knowledge.treatment_dates import Mentioned, split_treatment_and_target, to_slot
 
@@ -104,9 +106,16 @@ class ActionAftercareAnswer(AftercareMixin, Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if parts_of(tracker):
             # Several questions: each answered in order, for the date if known, none asked for.
-            return answer_other_parts(dispatcher, tracker, set(), first=0)
+            return answer_other_parts(dispatcher, tracker, set(), first=0, domain=domain)
         events = self._answer(dispatcher, tracker)
         rule = find_rule(self.knowledge(), tracker.get_slot(names.AFTERCARE_TOPIC))
+        if SlotSet(names.AFTERCARE_TOPIC, None) in events:
+            rule = None  # a topic the rules lack: the general advice was given
+        if tracker.get_slot(names.AFTERCARE_TOPIC) == PLAN:
+            thread = LastAnswer(thread_kinds.PLAN)
+        else:
+            thread = LastAnswer(thread_kinds.AFTERCARE, rule.key) if rule else LastAnswer(thread_kinds.FAQ, "aftercare")
+        events.append(SlotSet(names.LAST_ANSWER, thread.value))
         # The message's other questions ("...and when will I see results?") come next.
         events += answer_other_parts(dispatcher, tracker, {("rule", rule.key)} if rule else set())
         offer_feedback(dispatcher, f"aftercare/{rule.key if rule else 'general'}")
@@ -181,7 +190,8 @@ class ActionRememberTreatmentDate(AftercareMixin, Action):
         if rule and (asked_about_a_time or not treated.is_future(now)):
             # "my appointment is on Friday, can I play tennis on Saturday?": the date and the verdict.
             dispatcher.utter_message(text=rule_text(knowledge, rule.key, text, treated, now))
-            return events + [SlotSet(names.AFTERCARE_TOPIC, rule.key)]
+            return events + [SlotSet(names.AFTERCARE_TOPIC, rule.key),
+                             SlotSet(names.LAST_ANSWER, LastAnswer(thread_kinds.AFTERCARE, rule.key).value)]
         if treated.is_future(now):
             dispatcher.utter_message(text=future_text(knowledge, treated))
             dispatcher.utter_message(response=names.faq_response("preparation"))
@@ -251,4 +261,6 @@ class ActionAskTreatmentDate(AftercareMixin, Action):
         # The message's other questions are answered before the date is asked for.
         events = answer_other_parts(dispatcher, tracker, {("rule", rule.key)} if rule else set())
         dispatcher.utter_message(text=messages["ask_date"])
+        if rule is not None:
+            events.append(SlotSet(names.LAST_ANSWER, LastAnswer(thread_kinds.AFTERCARE, rule.key).value))
         return events

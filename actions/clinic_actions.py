@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.callback_actions import callback_offered, offer_callback
@@ -15,6 +15,7 @@ from knowledge import names, settings
 from knowledge.answers import load_knowledge
 from knowledge.clinic import load_clinic, retention_days
 from knowledge.clinic_text import clinic_lines, greeting, privacy_notice
+from knowledge.thread import CALLBACK_OFFER
 
 
 def say_clinic_lines(dispatcher: CollectingDispatcher, purpose: str) -> None:
@@ -62,4 +63,5 @@ class ActionContactClinic(Action):
         say_clinic_lines(dispatcher, "human")
         if callback_offered():
             offer_callback(dispatcher)
+            return [SlotSet(names.AWAITING, CALLBACK_OFFER)]  # a typed yes or no answers it (knowledge/thread.py)
         return []

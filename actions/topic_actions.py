@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.aftercare_actions import ActionAftercareAnswer
@@ -16,6 +16,7 @@ from knowledge import follow_ups, names
 from knowledge.aftercare_text import find_rule, why_answer
 from knowledge.answers import Knowledge, load_knowledge, topic_buttons
 from knowledge.render import TRIAGE_RESPONSES
+from knowledge.thread import FAQ, LastAnswer
 
 
 class ActionAnswerTopic(Action):
@@ -38,6 +39,7 @@ class ActionAnswerTopic(Action):
         dispatcher.utter_message(response=names.faq_response(topic) if topic else names.UTTER_CAPABILITIES)
         if topic:
             offer_feedback(dispatcher, f"faq/{topic}")
+            return [SlotSet(names.LAST_ANSWER, LastAnswer(FAQ, topic).value)]
         return []
 
     @staticmethod
@@ -57,8 +59,9 @@ def offer_topics(dispatcher: CollectingDispatcher, knowledge: Knowledge, topics:
 
 
 class ActionFollowUp(Action):
-    """Answers a follow-up that names no topic ("is that normal?", "why?")
-    about the conversation's current topic (knowledge/follow_ups.py)."""
+    """Answers a follow-up that names no topic ("is that normal?", "why?", "what
+    if it's just for radiance?") about the topic of the last answer (the slot
+    ``last_answer``; knowledge/follow_ups.py says which answer each kind gets)."""
 
     def name(self) -> Text:
         return names.ACTION_FOLLOW_UP
@@ -67,17 +70,17 @@ class ActionFollowUp(Action):
         knowledge = load_knowledge()
         text = tracker.latest_message.get("text") or ""
         kind = follow_ups.kind_of(text)
-        current = follow_ups.current_topic(tracker.events)
+        current = follow_ups.current_topic(LastAnswer.read(tracker.get_slot(names.LAST_ANSWER)))
         answer = follow_ups.resolve(knowledge.follow_ups, current, kind)
-        if answer is None and kind is None and current is not None and current.kind == follow_ups.AFTERCARE:
-            answer = current  # "and tomorrow?": the rule again, for the time in the message
+        if answer is None and current is not None and (kind is None or current.kind == follow_ups.AFTERCARE):
+            answer = current  # "what if it's just for radiance?", "and tomorrow?": the same topic again
         if answer is None:
             if current is None:
                 # Nothing to follow up on: "how long does it last?" as a first question.
                 topic = best_faq_topic(tracker.latest_message, knowledge.topics)
                 if topic:
-                    dispatcher.utter_message(response=f"{follow_ups.FAQ_RESPONSE_PREFIX}{topic}")
-                    return []
+                    dispatcher.utter_message(response=names.faq_response(topic))
+                    return [SlotSet(names.LAST_ANSWER, LastAnswer(FAQ, topic).value)]
             related = {key: list(t.follow_ups) for key, t in knowledge.topics.items()}
             offer_topics(dispatcher, knowledge, follow_ups.suggestions(current, related, list(knowledge.menu_topics)))
             return []
@@ -88,14 +91,26 @@ class ActionFollowUp(Action):
             dispatcher.utter_message(response=response, **clinic_contact(level))
             return []
         if answer.kind == names.FAQ:
-            dispatcher.utter_message(response=f"{follow_ups.FAQ_RESPONSE_PREFIX}{answer.key}")
-            return []
+            dispatcher.utter_message(response=names.faq_response(answer.key))
+            offer_feedback(dispatcher, f"{names.FAQ}/{answer.key}")
+            return [SlotSet(names.LAST_ANSWER, LastAnswer(FAQ, answer.key).value)]
         rule = find_rule(knowledge, answer.key)
         if kind == "why" and rule is not None:
             dispatcher.utter_message(text=why_answer(knowledge, rule))
             return []
-        # The rule's own answer (the slot still holds it), for the remembered treatment date if any.
+        # The rule's own answer, for the remembered treatment date if any (the topic slot
+        # may hold another thing this message named: the rule of the thread is the one asked).
+        if rule is not None and find_rule(knowledge, tracker.get_slot(names.AFTERCARE_TOPIC)) != rule:
+            return ActionAftercareAnswer().run(dispatcher, _with_topic(tracker, rule.key), domain) + [
+                SlotSet(names.AFTERCARE_TOPIC, rule.key)]
         return ActionAftercareAnswer().run(dispatcher, tracker, domain)
+
+
+def _with_topic(tracker: Tracker, rule_key: str) -> Tracker:
+    """The tracker with the aftercare topic slot set to ``rule_key``."""
+    return Tracker(tracker.sender_id, {**tracker.slots, names.AFTERCARE_TOPIC: rule_key}, tracker.latest_message,
+                   tracker.events, tracker.is_paused(), tracker.followup_action, tracker.active_loop,
+                   tracker.latest_action_name)
 
 
 class ActionDidYouMean(Action):

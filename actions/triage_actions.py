@@ -3,19 +3,26 @@ knowledge/triage.py and knowledge/not_covered.py.
 
 A symptom report is triaged again here, with the remembered treatment day
 when the message gives none ("still red" means something else on day 10 than
-on day 1). Emergency and urgent answers stand alone: no aftercare advice
-that could delay care; only a standing restriction the message asks about
-follows a warning sign ("can I pop the whitehead?": don't pick), as it can't
-read as leave to carry on. Ordinary healing is reassured, and the message's
-other questions are answered after it.
+on day 1); a treatment date the message gives is remembered. Emergency and
+urgent answers stand alone: no aftercare advice that could delay care; only a
+standing restriction the message asks about follows a warning sign ("can I
+pop the whitehead?": don't pick), as it can't read as leave to carry on.
+Ordinary healing is reassured, and the message's other questions are answered
+after it.
+
+After an emergency or urgent answer, the next messages about the same problem
+come here too (components/thread_policy.py): the level is held ("it's calmed
+down a little, do I still need to go in?" gets the advice again, first), and
+only a worse sign changes it.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clinic_actions import clinic_contact
@@ -26,9 +33,12 @@ from actions.topic_actions import offer_topics
 from knowledge import names, settings
 from knowledge.aftercare_text import find_rule, general_answer
 from knowledge.answers import AftercareRule, load_knowledge
+from knowledge.moments import When
 from knowledge.not_covered import Condition, find_conditions, load_not_covered
 from knowledge.not_covered import answer as not_covered_answer
 from knowledge.render import TRIAGE_RESPONSES
+from knowledge.thread import HEALING, NOT_COVERED, WARNING, LastAnswer
+from knowledge.treatment_dates import split_treatment_and_target, to_slot
 from knowledge.triage import EMERGENCY, EXPECTED, UNCLEAR, URGENT, load_triage_rules, triage
 
 ESCALATED = (EMERGENCY, URGENT)
@@ -42,15 +52,26 @@ class ActionTriage(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         now = settings.now()
+        text = tracker.latest_message.get("text") or ""
+        events: List[EventType] = []
         treated = remembered_treatment(tracker, now)
+        said = treatment_said(text, now)
+        if said and (treated is None or said.day != treated.day):
+            treated = said  # "had it 3 hours ago and it feels warm": kept for what comes next
+            events.append(SlotSet(names.TREATMENT_DATE, to_slot(said)))
         day = (now.date() - treated.day).days if treated and not treated.is_future(now) else None
-        found = triage(tracker.latest_message.get("text") or "", load_triage_rules(), day)
+        found = triage(text, load_triage_rules(), day)
         # The model took it for a symptom but no sign is known: ask, never reassure.
         level = found.level if found else UNCLEAR
+        held = held_level(tracker)
+        response_level = level
+        if held and _RANK[held] <= _RANK[level]:
+            level, response_level = held, f"{held}_again"  # the same problem: the advice again, first
+        events.append(SlotSet(names.LAST_ANSWER, thread_of(level)))
         # An emergency or a warning sign: the clinic's phone in the same message (and urgent
         # care for a warning sign), so no channel can split the advice from it.
         contact = clinic_contact(level) if level in ESCALATED else {}
-        dispatcher.utter_message(response=TRIAGE_RESPONSES[level], **contact)
+        dispatcher.utter_message(response=TRIAGE_RESPONSES[response_level], **contact)
         table = load_not_covered()
         conditions = find_conditions(tracker.latest_message.get("text") or "", table)
         if conditions and level != EMERGENCY:
@@ -59,8 +80,33 @@ class ActionTriage(Action):
             for rule in standing_rules_named(tracker):
                 dispatcher.utter_message(text=general_answer(load_knowledge(), rule))
         if level == EXPECTED:
-            return answer_other_parts(dispatcher, tracker, set())
-        return []
+            return events + answer_other_parts(dispatcher, tracker, set(), domain=domain)
+        return events
+
+
+# Worst first: a held level gives way only to a worse one.
+_RANK = {EMERGENCY: 0, URGENT: 1, EXPECTED: 2, UNCLEAR: 3}
+
+
+def held_level(tracker: Tracker) -> Optional[str]:
+    """The emergency or urgent level of the last answer, if it was a warning."""
+    last = LastAnswer.read(tracker.get_slot(names.LAST_ANSWER))
+    return last.key if last and last.kind == WARNING and last.key in ESCALATED else None
+
+
+def thread_of(level: str) -> str:
+    """The slot ``last_answer`` after a triage answer."""
+    if level in ESCALATED:
+        return LastAnswer(WARNING, level).value
+    return LastAnswer(HEALING if level == EXPECTED else UNCLEAR).value
+
+
+def treatment_said(text: str, now: datetime) -> Optional[When]:
+    """A past treatment the message dates ("had it done 3 hours ago"), if any."""
+    try:
+        return split_treatment_and_target(text, [], now).treatment
+    except ValueError:
+        return None
 
 
 def standing_rules_named(tracker: Tracker) -> List[AftercareRule]:
@@ -84,7 +130,7 @@ class ActionNotCovered(Action):
         conditions: List[Condition] = find_conditions(tracker.latest_message.get("text") or "", table)
         if conditions:
             dispatcher.utter_message(text=not_covered_answer(conditions, table))
-            return []
+            return [SlotSet(names.LAST_ANSWER, LastAnswer(NOT_COVERED).value)]
         # The model's guess alone, with no condition the table knows: "did you mean".
         knowledge = load_knowledge()
         topics = candidate_topics(tracker.latest_message, knowledge.topics) or list(knowledge.menu_topics)

@@ -35,8 +35,8 @@ class ActionServerDownPolicy(Policy):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """Above RulePolicy (6): its prediction must win in the failure state."""
-        return {POLICY_PRIORITY: 7, "fallbacks": {}, "watched": [], "default": names.UTTER_ACTION_SERVER_DOWN}
+        """Above RulePolicy (6) and the thread (7): its prediction must win in the failure state."""
+        return {POLICY_PRIORITY: 8, "fallbacks": {}, "watched": [], "default": names.UTTER_ACTION_SERVER_DOWN}
 
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         """Nothing to learn: the policy reacts to a state, not to stories."""

@@ -59,7 +59,6 @@ from components.response_selection import put_first, set_selector
 from knowledge import names
 from knowledge.aftercare_wording import (
     ASKS_LEAVE,
-    ASKS_TO_BOOK,
     NOT_AFTERCARE,
     asks_leave,
     mentions_treatment,
@@ -70,11 +69,14 @@ from knowledge.aftercare_wording import (
 )
 from knowledge.answers import load_knowledge
 from knowledge.claims import read_claim
+from knowledge.clinic_questions import BOOKING, CONTACT, LOCATION, asks_about_money, clinic_question
 
 # The rule label of aftercare examples no rule names ("can I fly tomorrow?"): when
 # those are the nearest, the general advice is given, not the next nearest rule.
 NO_RULE = "-"
-BOOKING_ANSWER = {"intent": names.OUT_OF_SCOPE, "response_key": "out_of_scope/booking"}
+CLINIC_ANSWERS = {CONTACT: {"intent": names.ASK_HUMAN},
+                  LOCATION: {"intent": names.OUT_OF_SCOPE, "response_key": "out_of_scope/location"},
+                  BOOKING: {"intent": names.OUT_OF_SCOPE, "response_key": "out_of_scope/booking"}}
 
 # Intents a part of a message can be answered as.
 QUESTION_INTENTS = (names.FAQ, names.OUT_OF_SCOPE, names.ASK_AFTERCARE)
@@ -196,6 +198,13 @@ class MessageParts(GraphComponent):
         answers = {(p["intent"], p.get("rule") or p.get("response_key")) for p in parts}
         return parts if len(answers) > 1 else []  # the same question twice is one question
 
+    @staticmethod
+    def _answer_key(message: Message) -> str:
+        """The selector's answer for the message's own intent ("out_of_scope/cost")."""
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+        entry = (message.get(SELECTOR) or {}).get(intent) or {}
+        return str((entry.get("response") or {}).get(INTENT_RESPONSE_KEY) or "")
+
     def _first_part_leads(self, message: Message, first: Dict[str, Any]) -> None:
         """The first question's intent and answer become the message's."""
         intent = message.get(INTENT) or {}
@@ -271,9 +280,16 @@ class MessageParts(GraphComponent):
             if parts:
                 message.set(names.PARTS, parts, add_to_output=True)
                 self._first_part_leads(message, parts[0])
-            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == names.INFORM_TREATMENT_DATE and ASKS_TO_BOOK.search(text):
-                override_intent(message, BOOKING_ANSWER["intent"])
-                self._first_part_leads(message, BOOKING_ANSWER)
+            elif clinic_question(text):
+                # "what's their phone?", "who do I tell?" (a complaint), "are you open on Saturday?",
+                # "can I book for next monday?": the clinic's details, whatever date is in it.
+                answer = CLINIC_ANSWERS[clinic_question(text)]
+                override_intent(message, answer["intent"])
+                if answer.get("response_key"):
+                    self._first_part_leads(message, answer)
+            elif self._answer_key(message) == "out_of_scope/cost" and not asks_about_money(text):
+                # "how much does it sting?": "how much" is not about money here; the FAQ answers.
+                override_intent(message, names.FAQ)
             elif says_only_when_treated(text) and not named_rule(text):
                 # "I had microneedling 39 days ago" (a number the model took for an age): the
                 # date is remembered (a symptom beside it is still triaged: that comes after).

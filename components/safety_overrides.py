@@ -27,8 +27,9 @@ from components.base import StatelessComponent, override_intent
 from components.message_parts import MessageParts
 from components.punctuation import as_written
 from knowledge import names
-from knowledge.aftercare_wording import NOT_AFTERCARE, asks_leave, mentions_treatment, named_rule
+from knowledge.aftercare_wording import NOT_AFTERCARE, STATE_NAMES, asks_leave, mentions_treatment, named_rule
 from knowledge.claims import read_claim
+from knowledge.clinic_questions import clinic_question
 from knowledge.not_covered import find_conditions, load_not_covered
 from knowledge.triage import load_triage_rules, triage
 
@@ -62,9 +63,12 @@ class SafetyOverride(StatelessComponent):
         the bits off?"), not a description that mentions flakes or sunscreen."""
         if (message.get(INTENT) or {}).get("name") not in AFTERCARE_INTENTS:
             return False
-        named = any(e.get("entity") == names.AFTERCARE_TOPIC for e in message.get(ENTITIES) or [])
+        named = [str(e.get("value") or "").lower() for e in message.get(ENTITIES) or []
+                 if e.get("entity") == names.AFTERCARE_TOPIC]
+        if not named or all(value in STATE_NAMES for value in named):
+            return False  # "flaking on my nose, is that ok?": whether the state is normal
         text = as_written(message)
-        return named and (asks_leave(text) or read_claim(text) is not None)
+        return asks_leave(text) or read_claim(text) is not None
 
     def _answered_by_its_rule(self, message: Message, conditions: List[str]) -> bool:
         """A situation asked about as aftercare, after a session ("a salicylic peel
@@ -97,6 +101,8 @@ class SafetyOverride(StatelessComponent):
             found = read_message(text)
             if names.TRIAGE in found and found[names.TRIAGE]["level"] in MILD and self._asks_aftercare(message):
                 del found[names.TRIAGE]  # "it's peeling, can I pick the bits off?": the aftercare rule answers
+            if names.TRIAGE in found and found[names.TRIAGE]["level"] in MILD and clinic_question(text):
+                del found[names.TRIAGE]  # "the girl who did it was really rough, who do I tell?": the clinic
             if names.CONDITIONS in found and names.TRIAGE not in found and self._answered_by_its_rule(message, found[names.CONDITIONS]):
                 del found[names.CONDITIONS]
             # A symptom comes first even beside a condition ("pus spots, will they

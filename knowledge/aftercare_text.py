@@ -32,7 +32,11 @@ def _fill(knowledge: Knowledge, name: str, **values: str) -> str:
     return knowledge.aftercare_messages[name].format_map(values)
 
 
-def _with_sources(text: str, rules: Iterable[AftercareRule]) -> str:
+def _with_sources(text: str, rules: Iterable[AftercareRule], sources: bool = True) -> str:
+    """The text with the rules' "Sources vary" notes and "Source:" line (``sources``
+    False: the text alone, for a reply that cites its sources once: knowledge/reply.py)."""
+    if not sources:
+        return text
     rules = list(rules)
     notes = [f"{r.label}: {r.sources_vary}" for r in rules if r.sources_vary]
     sources: Dict[str, Source] = {}
@@ -46,14 +50,19 @@ def _with_sources(text: str, rules: Iterable[AftercareRule]) -> str:
     return "\n".join(lines)
 
 
-def general_answer(knowledge: Knowledge, rule: AftercareRule) -> str:
-    """The rule without a date: "After microneedling: no makeup for 24 hours. ..."."""
+def general_answer(knowledge: Knowledge, rule: AftercareRule, sources: bool = True) -> str:
+    """The rule without a date: "After microneedling: no makeup for 24 hours. ...";
+    a rule that needs no date says its verdict ("Yes, from the start: ...",
+    "That one doesn't expire: ...")."""
+    if rule.wait_hours == 0 or rule.wait_hours is None:
+        status = Status.ALWAYS if rule.wait_hours == 0 else Status.NEVER
+        return _verdict_text(knowledge, rule, status, _fill(knowledge, status.value, **_rule_values(rule)), sources)
     text = _fill(knowledge, "general", rule=rule.rule, why=rule.why)
     if rule.instead:
         text += " " + _fill(knowledge, "instead", instead=rule.instead)
     if rule.afterwards:
         text += " " + _fill(knowledge, "afterwards", afterwards=rule.afterwards)
-    return _with_sources(text, [rule])
+    return _with_sources(text, [rule], sources)
 
 
 def claim_answer(knowledge: Knowledge, rule: AftercareRule, claim: Claim) -> str:
@@ -73,16 +82,17 @@ def _rule_values(rule: AftercareRule) -> Dict[str, str]:
             "window_adj": window.replace(" hours", "-hour").replace(" days", "-day")}
 
 
-def _verdict_text(knowledge: Knowledge, rule: AftercareRule, status: Status, text: str) -> str:
+def _verdict_text(knowledge: Knowledge, rule: AftercareRule, status: Status, text: str, sources: bool = True) -> str:
     """The verdict plus what to do meanwhile and afterwards, with the sources."""
     if status in (Status.NOT_YET, Status.BOUNDARY) and rule.instead:
         text += " " + _fill(knowledge, "instead", instead=rule.instead)
     if rule.afterwards:
         text += " " + _fill(knowledge, "afterwards", afterwards=rule.afterwards)
-    return _with_sources(text, [rule])
+    return _with_sources(text, [rule], sources)
 
 
-def timed_answer(knowledge: Knowledge, rule: AftercareRule, treated: When, at: datetime, now: datetime) -> str:
+def timed_answer(knowledge: Knowledge, rule: AftercareRule, treated: When, at: datetime, now: datetime,
+                 sources: bool = True) -> str:
     """The answer for one rule, a treatment time and the moment asked about."""
     result = verdict(rule, treated, at)
     values = {**_rule_values(rule), "ago": describe_ago(treated, now), "day": str((at.date() - treated.day).days),
@@ -97,14 +107,14 @@ def timed_answer(knowledge: Knowledge, rule: AftercareRule, treated: When, at: d
         text = _fill(knowledge, template, remaining=describe_duration(result.remaining), until=until, **values)
     else:
         text = _fill(knowledge, template, **values)
-    return _verdict_text(knowledge, rule, result.status, text)
+    return _verdict_text(knowledge, rule, result.status, text, sources)
 
 
 # Any day serves: an answer counted from the treatment names no date.
 _SOME_DAY = datetime(2000, 1, 3)
 
 
-def after_answer(knowledge: Knowledge, rule: AftercareRule, after: After) -> str:
+def after_answer(knowledge: Knowledge, rule: AftercareRule, after: After, sources: bool = True) -> str:
     """For "two weeks after my treatment, can I...?" with no date known: the
     verdict for that many hours or days after any treatment."""
     treated = When("", _SOME_DAY, after.precise)
@@ -113,7 +123,7 @@ def after_answer(knowledge: Knowledge, rule: AftercareRule, after: After) -> str
     if result.status not in (Status.ALWAYS, Status.NEVER):
         template += "_after"
     text = _fill(knowledge, template, after=after.describe(), **_rule_values(rule))
-    return _verdict_text(knowledge, rule, result.status, text)
+    return _verdict_text(knowledge, rule, result.status, text, sources)
 
 
 def _join(items: List[str]) -> str:

@@ -37,17 +37,16 @@ ASKS_LEAVE = re.compile(
     # without a question mark, not after words that say how things are ("..., otherwise fine")
     r"|" + _NOT_A_STATE + r"\b" + _CLOSING + r"(\s+[\w']+){0,3}\s*[!.]*\s*$",
     re.IGNORECASE)
-# Asking for a booking ("can I book a session for next monday?"): the date in it is the
-# booking's, not the treatment's, whatever the model took it for.
-ASKS_TO_BOOK = re.compile(
-    r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for)|reschedul\w*"
-    r"|(make|get|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking))\b", re.IGNORECASE)
+# Names of the picking rule that are a state of the skin, not something done to it:
+# "slight flaking on my nose, is that ok?" asks whether the state is normal.
+STATE_NAMES = frozenset({"flakes", "flaking", "flaking skin", "flaky skin", "scab", "scabs", "peeling skin"})
 # A named rule asked about before or during the treatment ("can I wear makeup to
 # my appointment?", "can you add a serum?") or whether something is normal: an
 # FAQ, not the aftercare rule, unless a treatment date says otherwise.
 NOT_AFTERCARE = re.compile(
     r"\b(before\s+(my\s+|the\s+|a\s+|your\s+)?(appointment|appt|session|treatment|procedure|micro\w*|needling|it|hand"
-    r"|i\s+go|going\s+in|having)|beforehand|prior|ahead of|to (my|the) (appointment|session|treatment)|come with|during"
+    r"|i\s+go|going\s+in|having)|beforehand|prior|ahead of|to (my|the) (appointment|session|treatment)|come with"
+    r"|(turn|show) up with|arrive with|during"
     r"|add|adding|combine\w*|with (it|microneedling|the treatment)|normal|do they|will they|does the)\b",
     re.IGNORECASE)
 # A question, not a statement: "?", or a question word first ("how long...", "is it...").

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -36,6 +36,7 @@ class Source:
     key: str
     file: str
     title: str
+    short: str = ""  # a few words, for a reply that cites several articles at once
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ class Knowledge:
     follow_ups: Dict[str, Dict[str, str]]
     # phrases holding an aftercare name that don't mean its rule ("pick me up")
     aftercare_not_names: Tuple[str, ...] = ()
+    # a reply to several questions: its sources line and buttons (knowledge/reply.py)
+    reply_messages: Dict[str, str] = field(default_factory=dict)
 
 
 def _clean(text: str) -> str:
@@ -129,7 +132,8 @@ def _clinic_messages(raw: dict) -> Dict[str, str]:
 def parse_knowledge(raw: dict) -> Knowledge:
     """Builds and checks a :class:`Knowledge` from the parsed YAML mapping."""
     sources = {
-        key: Source(key=key, file=value["file"], title=_clean(value["title"]))
+        key: Source(key=key, file=value["file"], title=_clean(value["title"]),
+                    short=_clean(value.get("short") or value["title"]))
         for key, value in raw["sources"].items()
     }
     topics: Dict[str, Topic] = {}
@@ -192,7 +196,19 @@ def parse_knowledge(raw: dict) -> Knowledge:
         clinic_messages=_clinic_messages(raw.get("clinic_messages") or {}),
         follow_ups=follow_ups,
         aftercare_not_names=tuple(str(n).lower() for n in raw.get("aftercare_not_names") or []),
+        reply_messages=_reply_messages(raw.get("reply") or {}),
     )
+
+
+REPLY_MESSAGES = ("sources", "sources_vary", "sources_button", "more", "sources_intro", "sources_item",
+                  "sources_item_vary", "no_sources")
+
+
+def _reply_messages(raw: dict) -> Dict[str, str]:
+    missing = [key for key in REPLY_MESSAGES if not raw.get(key)]
+    if missing:
+        raise KnowledgeError(f"reply: missing {missing}")
+    return {key: _clean(raw[key]) for key in REPLY_MESSAGES}
 
 
 @functools.lru_cache(maxsize=None)

@@ -8,30 +8,24 @@ answer each kind of follow-up gets for each topic; a kind the table has no
 entry for (or a follow-up with no current topic) gets "did you mean" with the
 current topic first.
 
-Pure functions over Rasa's event dictionaries: the current topic is read from
-the tracker's own events (what was answered), not kept on a component.
+Pure functions: the current topic is the slot ``last_answer`` the actions
+set (knowledge/thread.py), not something kept on a component.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Dict, List, Optional
 
-from knowledge import names
+from knowledge import names, thread
 from knowledge.answers import FOLLOW_UP_RULE as RULE
+from knowledge.thread import LastAnswer
 
 AFTERCARE = "aftercare"
 WARNING = "warning"
-FAQ_RESPONSE_PREFIX = names.faq_response("")
-# Answers to a symptom report (actions/triage_actions.py): after a warning
-# sign every follow-up repeats the advice; ordinary healing is followed up
-# like the side-effects answer.
-WARNING_RESPONSES = (names.UTTER_WARNING_SIGNS, names.UTTER_SYMPTOM_EMERGENCY, names.UTTER_SYMPTOM_UNCLEAR)
-# Actions that answer about the aftercare rule in the slot. The date prompt
-# gives the rule's general answer first; Rasa logs it as the form's action,
-# not as action_ask_treatment_date.
-AFTERCARE_ACTIONS = (names.ACTION_AFTERCARE_ANSWER, names.TREATMENT_DATE_FORM, names.ACTION_ASK_TREATMENT_DATE)
+TRIAGE_RESPONSE = {"emergency": names.UTTER_SYMPTOM_EMERGENCY, "urgent": names.UTTER_WARNING_SIGNS,
+                   "unclear": names.UTTER_SYMPTOM_UNCLEAR}
 PLAN = "plan"  # the aftercare slot's value for the day-by-day plan
 
 # The kinds of follow-up, tried in this order (the first that matches wins:
@@ -60,31 +54,22 @@ def kind_of(text: str) -> Optional[str]:
     return next((kind for kind, pattern in KINDS.items() if pattern.search(text)), None)
 
 
-def current_topic(events: Iterable[Dict[str, Any]]) -> Optional[Topic]:
-    """The topic of the last names.FAQ, aftercare or warning-sign answer in this session."""
-    aftercare_answered = False
-    for event in reversed(list(events)):
-        kind = event.get("event")
-        if kind == "session_started":
-            return None
-        if aftercare_answered:
-            # The rule the aftercare answer used: the slot's value at that time.
-            if kind == "slot" and event.get("name") == names.AFTERCARE_TOPIC:
-                value = event.get("value")
-                if value == PLAN:
-                    return Topic(names.FAQ, AFTERCARE)  # the plan is followed up like the aftercare names.FAQ
-                return Topic(AFTERCARE, str(value)) if value else None
-            continue
-        if kind == "bot":
-            response = (event.get("metadata") or {}).get(names.UTTER_ACTION) or ""
-            if response.startswith(FAQ_RESPONSE_PREFIX):
-                return Topic(names.FAQ, response[len(FAQ_RESPONSE_PREFIX):])
-            if response in WARNING_RESPONSES:
-                return Topic(WARNING, response)
-            if response == names.UTTER_SYMPTOM_EXPECTED:
-                return Topic(names.FAQ, "side_effects")
-        elif kind == "action" and event.get("name") in AFTERCARE_ACTIONS:
-            aftercare_answered = True
+def current_topic(last: Optional[LastAnswer]) -> Optional[Topic]:
+    """The topic a follow-up is about: the last answer, as the actions kept it
+    in the slot ``last_answer`` (knowledge/thread.py). A greeting or thanks in
+    between changes nothing (they set no slot); a new session starts with none."""
+    if last is None:
+        return None
+    if last.kind == thread.FAQ and last.key:
+        return Topic(names.FAQ, last.key)
+    if last.kind == thread.AFTERCARE and last.key:
+        return Topic(AFTERCARE, last.key)
+    if last.kind == thread.PLAN:
+        return Topic(names.FAQ, AFTERCARE)  # the plan is followed up like the aftercare FAQ
+    if last.kind == thread.WARNING:
+        return Topic(WARNING, TRIAGE_RESPONSE.get(last.key, names.UTTER_WARNING_SIGNS))
+    if last.kind == thread.HEALING:
+        return Topic(names.FAQ, "side_effects")
     return None
 
 

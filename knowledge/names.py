@@ -27,6 +27,7 @@ INFORM_TREATMENT_DATE = "inform_treatment_date"
 FOLLOW_UP = "follow_up"
 FEEDBACK = "feedback"
 FORGET_ME = "forget_me"
+SOURCES = "sources"  # the "Sources" button under a reply to several questions
 # Rasa's own: set by the FallbackClassifier.
 NLU_FALLBACK = "nlu_fallback"
 
@@ -48,6 +49,9 @@ FEEDBACK_SLOT = "feedback"
 CALLBACK_NAME = "callback_name"
 CALLBACK_CONTACT = "callback_contact"
 CALLBACK_CONSENT = "callback_consent"
+LAST_ANSWER = "last_answer"  # what the last answer was about (knowledge/thread.py)
+AWAITING = "awaiting"  # what the assistant just offered ("callback_offer")
+LAST_SOURCES = "last_sources"  # the articles a reply of several answers cited
 REQUESTED_SLOT = "requested_slot"  # Rasa's own
 
 # --- forms -------------------------------------------------------------------
@@ -76,6 +80,7 @@ ACTION_AFTERCARE_ANSWER = "action_aftercare_answer"
 ACTION_REMEMBER_TREATMENT_DATE = "action_remember_treatment_date"
 ACTION_ASK_TREATMENT_DATE = "action_ask_treatment_date"
 VALIDATE_TREATMENT_DATE_FORM = "validate_treatment_date_form"
+ACTION_SOURCES = "action_sources"
 
 # --- responses ---------------------------------------------------------------
 UTTER_FAQ = "utter_faq"  # utter_faq/<topic>, rendered from the knowledge file
@@ -93,6 +98,10 @@ UTTER_SYMPTOM_EMERGENCY = "utter_symptom_emergency"
 UTTER_WARNING_SIGNS = "utter_warning_signs"
 UTTER_SYMPTOM_EXPECTED = "utter_symptom_expected"
 UTTER_SYMPTOM_UNCLEAR = "utter_symptom_unclear"
+# The warning again, to a next message about the same problem (knowledge/thread.py).
+UTTER_SYMPTOM_EMERGENCY_AGAIN = "utter_symptom_emergency_again"
+UTTER_WARNING_SIGNS_AGAIN = "utter_warning_signs_again"
+UTTER_CALLBACK_DECLINED = "utter_callback_declined"
 
 # --- keys in a message's parse data ------------------------------------------
 # Ours (components/):

@@ -27,6 +27,8 @@ TRIAGE_RESPONSES = {
     "urgent": names.UTTER_WARNING_SIGNS,
     "expected": names.UTTER_SYMPTOM_EXPECTED,
     "unclear": names.UTTER_SYMPTOM_UNCLEAR,
+    "emergency_again": names.UTTER_SYMPTOM_EMERGENCY_AGAIN,
+    "urgent_again": names.UTTER_WARNING_SIGNS_AGAIN,
 }
 
 HEADER = (
@@ -37,7 +39,7 @@ HEADER = (
 
 # In the emergency and urgent answers, where the clinic's phone goes (clinic.yml, filled
 # in by action_triage; the slot of that name is empty when Rasa says it without the actions).
-ESCALATED_LEVELS = ("emergency", "urgent")
+ESCALATED_LEVELS = ("emergency", "urgent", "emergency_again", "urgent_again")
 
 
 def triage_text(knowledge: Knowledge, answer: Answer, level: str = "") -> str:
@@ -75,6 +77,7 @@ def render(knowledge: Knowledge, triage: Optional[TriageRules] = None) -> Dict[s
     # Said when no date is given at the prompt, and when the action server is down.
     general = knowledge.aftercare_messages["general_intro"] + "\n" + answer_text(knowledge.topics["aftercare"])
     responses[names.UTTER_AFTERCARE_GENERAL] = [{"text": general}]
+    responses[names.UTTER_CALLBACK_DECLINED] = [{"text": knowledge.clinic_messages["callback_declined"]}]
     menu = escaped_buttons(topic_buttons(knowledge, list(knowledge.menu_topics)))
     responses[names.UTTER_CAPABILITIES] = [{"text": knowledge.capabilities, "buttons": menu}]
     rule_names = sorted({name for rule in knowledge.aftercare.values() for name in (rule.key, *rule.names)})

@@ -114,7 +114,7 @@ def _own_state(clause: str, rules: TriageRules) -> List[int]:
     return found
 
 
-def _reader(clause: str, rules: TriageRules):
+def _reader(clause: str, rules: TriageRules, asked: bool = False):
     """Returns counts(match, danger): whether a match in this clause is the
     patient's own, present, non-negated state. Danger signs count unless the
     clause is clearly general or hypothetical before the sign (escalating is
@@ -122,7 +122,7 @@ def _reader(clause: str, rules: TriageRules):
     signs and vague words also need the clause not to be a question."""
     own_at = _own_state(clause, rules)
     general = [m.start() for p in rules.cues["general"] for m in p.finditer(clause)]
-    question = bool(rules.single["question_start"].search(clause))
+    question = asked or bool(rules.single["question_start"].search(clause))
     normality = bool(rules.single["normality"].search(clause))
     topic = bool(rules.single["topic"].search(clause))
     timed_normality = question and normality and bool(rules.single["timed"].search(clause))
@@ -160,8 +160,11 @@ def triage(text: str, rules: TriageRules, day: Optional[int] = None) -> Optional
     in the message wins."""
     found: List[str] = []
     trend = lasting = vague = False
+    # "sore?", "bleeding??", "dry skin?": a word or two asked about is a question (an
+    # expected sign then needs the patient's own words; a danger sign still counts).
+    asked = len(text.split()) <= 3 and text.strip().endswith("?")
     for clause in filter(str.strip, _SPLIT.split(_normalise(text, rules))):
-        counts = _reader(clause, rules)
+        counts = _reader(clause, rules, asked)
         found += [s.key for s in rules.signs if _found(clause, s.patterns, counts, s.level != EXPECTED)]
         trend = trend or _found(clause, rules.cues["trend"], counts, False)
         lasting = lasting or _found(clause, rules.cues["lasting"], counts, False)

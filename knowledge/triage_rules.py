@@ -21,6 +21,9 @@ from knowledge.settings import TRIAGE_FILE
 
 EMERGENCY, URGENT, EXPECTED, UNCLEAR = "emergency", "urgent", "expected", "unclear"
 LEVELS = (EMERGENCY, URGENT, EXPECTED)  # levels a sign can have, worst first
+# The advice again, to a next message about the same problem ("it's calmed down, do I still need to go in?").
+EMERGENCY_AGAIN, URGENT_AGAIN = "emergency_again", "urgent_again"
+AGAIN = (EMERGENCY_AGAIN, URGENT_AGAIN)
 GENERAL_SAFETY = "general safety practice"  # the one source that is not an article
 
 
@@ -119,7 +122,7 @@ def parse_triage_rules(raw: dict, known_sources: FrozenSet[str]) -> TriageRules:
     if missing:
         raise TriageError(f"cues: missing {missing}")
     answers: Dict[str, Answer] = {}
-    for level in (EMERGENCY, URGENT, EXPECTED, UNCLEAR):
+    for level in (EMERGENCY, URGENT, EXPECTED, UNCLEAR) + AGAIN:
         entry = (raw.get("answers") or {}).get(level) or {}
         if not entry.get("text"):
             raise TriageError(f"answers: missing the {level} answer text")

@@ -27,10 +27,10 @@ from scripts.rasa_warnings import ignore as ignore_rasa_own_warnings
 
 # utter_greet is action_greet's answer for a clinic without a name, utter_forgotten action_forget_me's;
 # utter_contact_clinic, utter_feedback and utter_forget_failed are said instead of their actions when the
-# action server is down (config.yml).
+# action server is down (config.yml); utter_callback_declined by the thread policy (a typed no to the offer).
 SAID_BY_ACTIONS = ({f"utter_{intent}" for intent in names.RETRIEVAL_INTENTS} | set(TRIAGE_RESPONSES.values())
                    | {names.UTTER_GREET, names.UTTER_CONTACT_CLINIC, names.UTTER_FEEDBACK, names.UTTER_FORGOTTEN,
-                      names.UTTER_FORGET_FAILED})
+                      names.UTTER_FORGET_FAILED, names.UTTER_CALLBACK_DECLINED})
 
 
 class ActionAwareValidator(Validator):

@@ -26,8 +26,8 @@ import requests
 from tests.integration.replies import kind_of, load_yaml, texts_of, verdict_of
 
 # Said before the answer itself, when something follows: "Got it: treated ...",
-# "That matches what the articles say.", the offer of a call-back after the contact.
-LEADS = ("date_noted", "claim", "privacy_notice", "open_status", "callback_offer")
+# the privacy notice after the greeting, "it is open now" before the contact.
+LEADS = ("date_noted", "privacy_notice", "open_status", "callback_offer")
 # What a kind of the sets accepts among the kinds the reader gives.
 ALSO_ACCEPTED = {"location": ("location", "open_status"), "contact": ("contact",), "greet": ("greet",)}
 

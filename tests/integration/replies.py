@@ -27,7 +27,8 @@ DOMAIN = {name: variants[0]["text"] for name, variants in
           yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"].items()
           if variants and "text" in variants[0]}
 LEVELS = {names.UTTER_SYMPTOM_EMERGENCY: "emergency", names.UTTER_WARNING_SIGNS: "urgent",
-          names.UTTER_SYMPTOM_EXPECTED: "expected", names.UTTER_SYMPTOM_UNCLEAR: "unclear"}
+          names.UTTER_SYMPTOM_EXPECTED: "expected", names.UTTER_SYMPTOM_UNCLEAR: "unclear",
+          names.UTTER_SYMPTOM_EMERGENCY_AGAIN: "emergency", names.UTTER_WARNING_SIGNS_AGAIN: "urgent"}
 ESCALATED = ("emergency", "urgent")
 NOT_COVERED_OPENING = load_not_covered().template.split("{label}")[0].strip()
 AFTERCARE = KNOWLEDGE.aftercare_messages
@@ -60,8 +61,6 @@ OPENINGS: List[Tuple[str, str]] = [
     (_head(AFTERCARE["future"]), "prepare"),
     (_head(AFTERCARE["bad_date"]), "ask_date"),
     (ASK_DATE, "ask_date"),
-    (_head(AFTERCARE["claim_true"]), "claim"),
-    (_head(AFTERCARE["claim_false"]), "claim"),
     (_head(CLINIC["lead_booking"]), "booking"),
     (_head(CLINIC["booking"]), "booking"),
     (_head(CLINIC["lead_cost"]), "price"),
@@ -96,6 +95,7 @@ OPENINGS: List[Tuple[str, str]] = [
     (DOMAIN["utter_anything_else"], "anything_else"),
     (DOMAIN["utter_rephrase"], "rephrase"),
     (KNOWLEDGE.capabilities, "capabilities"),
+    (KNOWLEDGE.reply_messages["sources_intro"], "sources"),
     (KNOWLEDGE.did_you_mean, "did_you_mean"),
     (KNOWLEDGE.fallback, "fallback"),
     (KNOWLEDGE.empty_message, "empty"),
@@ -104,7 +104,8 @@ OPENINGS: List[Tuple[str, str]] = [
      if name.startswith("utter_out_of_scope/")]
 # A location answer opens with the clinic's address ("Lumen Skin Clinic is at ..."):
 LOCATION_MARK = " is at "
-FAQ_TEXTS = [(topic.answer, key) for key, topic in KNOWLEDGE.topics.items()]
+# An answer in a reply to several questions may keep only its first sentences.
+FAQ_TEXTS = [(topic.answer[:60], key) for key, topic in KNOWLEDGE.topics.items()]
 
 
 def kind_of(text: str) -> str:

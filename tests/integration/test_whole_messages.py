@@ -26,23 +26,13 @@ import pytest
 import requests
 import yaml
 
-from knowledge import names, settings
+from knowledge import settings
 from knowledge.aftercare_rules import Status, verdict
-from knowledge.answers import answer_text, load_knowledge
 from knowledge.moments import When, start_of_day
-from knowledge.not_covered import load_not_covered
-from knowledge.render import render
+from tests.integration.replies import ASK_DATE, ESCALATED, KNOWLEDGE, reading
 
 SETS = Path(__file__).resolve().parents[1] / "whole_messages"
-KNOWLEDGE = load_knowledge()
-RESPONSES = {name: variants[0]["text"] for name, variants in render(KNOWLEDGE)["responses"].items()}
-FAQ_ANSWERS = {answer_text(topic): key for key, topic in KNOWLEDGE.topics.items()}
-LEVELS = {"utter_symptom_emergency": "emergency", "utter_warning_signs": "urgent",
-          "utter_symptom_expected": "expected", "utter_symptom_unclear": "unclear"}
-ESCALATED = ("emergency", "urgent")
-# The first words of every not-covered answer (before the condition's name).
-NOT_COVERED_OPENING = load_not_covered().template.split("{label}")[0].strip()
-ASK_DATE = KNOWLEDGE.aftercare_messages["ask_date"]
+# Replies are read as tests/integration/replies.py reads them (shared with the conversations).
 # Each activity set on its own, a little under what two trainings reached (a
 # retraining moves a set by a point or two); docs/whole-messages.md.
 TARGET = 0.95
@@ -74,33 +64,6 @@ def replies_to(servers, items: List[dict], date_when_asked: Optional[str] = None
         return list(pool.map(lambda item: _conversation(servers["rasa"], item["text"], date_when_asked), items))
 
 
-def said(text: str, template: str) -> bool:
-    """Whether ``text`` is the response ``template``, whatever the clinic's phone
-    filled into its ``{clinic_contact}`` (clinic.yml)."""
-    head, placeholder, tail = template.partition("{" + names.CLINIC_CONTACT + "}")
-    return text.startswith(head) and text.endswith(tail) if placeholder else text == template
-
-
-def reading(texts: List[str]) -> List[str]:
-    """What each reply is: a triage level, "faq:<topic>", "rule:<key>", "not_covered", "ask_date" or "other"."""
-    kinds = []
-    for text in texts:
-        level = next((lvl for name, lvl in LEVELS.items() if said(text, RESPONSES[name])), None)
-        if level:
-            kinds.append(level)
-        elif text in FAQ_ANSWERS:
-            kinds.append("faq:" + FAQ_ANSWERS[text])
-        elif text.startswith(NOT_COVERED_OPENING):
-            kinds.append("not_covered")
-        elif text == ASK_DATE:
-            kinds.append("ask_date")
-        else:
-            lowered = text.lower()
-            rule = next((r.key for r in KNOWLEDGE.aftercare.values() if r.rule.lower() in lowered), None)
-            kinds.append("rule:" + rule if rule else "other")
-    return kinds
-
-
 def score(name: str, items: List[dict], replies: List[List[str]], right) -> float:
     """The share of items ``right(item, texts, kinds)`` accepts; prints the misses."""
     misses = []
@@ -109,6 +72,8 @@ def score(name: str, items: List[dict], replies: List[List[str]], right) -> floa
             misses.append(f"  {item['text']!r} -> {reading(texts)} {[t[:70] for t in texts]}")
     share = 1 - len(misses) / len(items)
     print(f"\n{name}: {len(items) - len(misses)}/{len(items)} right ({share:.1%})\n" + "\n".join(misses))
+    silent = [item["text"] for item, texts in zip(items, replies) if not any(texts)]
+    assert silent == [], "never silent: these messages got no reply"
     return share
 
 
@@ -285,3 +250,29 @@ def test_at_least_95_percent_of_all_the_other_messages_get_the_right_answer(othe
         total += len(items)
     print(f"\nall the others: {right}/{total} right ({right / total:.1%})")
     assert right / total >= TARGET
+
+
+def _whole_reply(base_url: str, text: str) -> List[dict]:
+    response = requests.post(f"{base_url}/webhooks/rest/webhook",
+                             json={"sender": f"phone-{uuid.uuid4().hex}", "message": text}, timeout=60)
+    response.raise_for_status()
+    return response.json()
+
+
+def test_a_reply_to_two_or_three_questions_fits_a_phone(servers):
+    """Issue 27: at most 1,000 characters with its sources and buttons, the sources
+    once (by short title), one set of buttons; every answer still names its articles."""
+    items = load_set("two_questions")
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        replies = list(pool.map(lambda item: _whole_reply(servers["rasa"], item["text"]), items))
+    too_long, cited_twice, several_button_sets = [], [], []
+    for item, messages in zip(items, replies):
+        texts = [m.get("text") or "" for m in messages]
+        size = sum(len(t) for t in texts) + sum(len(b.get("title") or "") for m in messages for b in m.get("buttons") or [])
+        if size > 1000:
+            too_long.append((item["text"], size))
+        if sum(line.startswith(("Source:", "Sources:")) for t in texts for line in t.splitlines()) > 1:
+            cited_twice.append(item["text"])
+        if sum(bool(m.get("buttons")) for m in messages) > 1:
+            several_button_sets.append(item["text"])
+    assert (too_long, cited_twice, several_button_sets) == ([], [], [])

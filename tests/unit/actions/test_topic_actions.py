@@ -70,8 +70,8 @@ def _assert_graceful_fallback(dispatcher):
 
 
 def _answered(topic):
-    return [{"event": "user", "text": "..."},
-            {"event": "bot", "text": "...", "metadata": {"utter_action": f"utter_faq/{topic}"}}]
+    """The slots after the FAQ answer on ``topic`` (the thread: knowledge/thread.py)."""
+    return {"last_answer": f"faq/{topic}"}
 
 
 def _answers(dispatcher):
@@ -79,16 +79,13 @@ def _answers(dispatcher):
 
 
 def test_is_that_normal_after_the_pain_answer_gets_the_side_effects_answer(dispatcher, make_tracker, domain):
-    tracker = make_tracker("is that normal?", "follow_up", events=_answered("pain"))
+    tracker = make_tracker("is that normal?", "follow_up", slots=_answered("pain"))
     ActionFollowUp().run(dispatcher, tracker, domain)
     assert _answers(dispatcher) == ["utter_faq/side_effects"]
 
 
 def test_why_after_an_aftercare_answer_gives_that_rules_reason(dispatcher, make_tracker, domain):
-    events = [{"event": "user", "text": "can I wear makeup?"},
-              {"event": "slot", "name": "aftercare_topic", "value": "makeup"},
-              {"event": "action", "name": "action_aftercare_answer"}, {"event": "bot", "text": "..."}]
-    tracker = make_tracker("why?", "follow_up", events=events, slots={"aftercare_topic": "makeup"})
+    tracker = make_tracker("why?", "follow_up", slots={"aftercare_topic": "makeup", "last_answer": "aftercare/makeup"})
     ActionFollowUp().run(dispatcher, tracker, domain)
     (text,) = _answers(dispatcher)
     assert text.startswith("So it doesn't clog the tiny channels the needles made: that's why the advice is no makeup")
@@ -96,15 +93,14 @@ def test_why_after_an_aftercare_answer_gives_that_rules_reason(dispatcher, make_
 
 
 def test_how_long_after_an_aftercare_answer_gives_the_rule_again(dispatcher, make_tracker, domain):
-    events = [{"event": "slot", "name": "aftercare_topic", "value": "sun"},
-              {"event": "action", "name": "action_aftercare_answer"}]
-    tracker = make_tracker("how long does that last?", "follow_up", events=events, slots={"aftercare_topic": "sun"})
+    tracker = make_tracker("how long does that last?", "follow_up",
+                           slots={"aftercare_topic": "sun", "last_answer": "aftercare/sun"})
     ActionFollowUp().run(dispatcher, tracker, domain)
     assert _answers(dispatcher)[0].startswith("After microneedling: avoid direct sun for at least a week")
 
 
 def test_a_follow_up_the_table_lacks_offers_the_current_topic_first(dispatcher, make_tracker, domain):
-    tracker = make_tracker("why?", "follow_up", events=_answered("body_areas"))
+    tracker = make_tracker("why?", "follow_up", slots=_answered("body_areas"))
     ActionFollowUp().run(dispatcher, tracker, domain)
     (message,) = dispatcher.messages
     assert message["text"] == "Sorry, I'm not sure I understood. Did you mean one of these?"
@@ -113,9 +109,8 @@ def test_a_follow_up_the_table_lacks_offers_the_current_topic_first(dispatcher, 
 
 
 def test_a_follow_up_after_a_warning_sign_repeats_the_warning_advice(dispatcher, make_tracker, domain):
-    events = [{"event": "user", "text": "there's pus"},
-              {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_warning_signs"}}]
-    ActionFollowUp().run(dispatcher, make_tracker("is that normal?", "follow_up", events=events), domain)
+    tracker = make_tracker("is that normal?", "follow_up", slots={"last_answer": "warning/urgent"})
+    ActionFollowUp().run(dispatcher, tracker, domain)
     assert _answers(dispatcher) == ["utter_warning_signs"]
 
 
@@ -129,9 +124,16 @@ def test_a_follow_up_with_nothing_before_uses_a_confident_faq_answer(dispatcher,
 def test_a_time_alone_after_an_aftercare_answer_is_that_rule_for_that_time(dispatcher, make_tracker, domain,
                                                                            monkeypatch):
     monkeypatch.setattr(settings, "now", lambda: datetime(2026, 11, 21, 15, 30, tzinfo=timezone.utc))
-    events = [{"event": "slot", "name": "aftercare_topic", "value": "makeup"},
-              {"event": "action", "name": "action_aftercare_answer"}]
-    tracker = make_tracker("and the day after tomorrow?", "follow_up", events=events,
-                           slots={"aftercare_topic": "makeup", "treatment_date": "2026-11-20"})
+    tracker = make_tracker("and the day after tomorrow?", "follow_up",
+                           slots={"aftercare_topic": "makeup", "treatment_date": "2026-11-20",
+                                  "last_answer": "aftercare/makeup"})
     ActionFollowUp().run(dispatcher, tracker, domain)
     assert _answers(dispatcher)[0].startswith("Yes: by Mon 23 Nov the 24-hour window will have passed")
+
+
+def test_a_follow_up_of_no_known_kind_is_about_the_last_topic(dispatcher, make_tracker, domain):
+    """ "what if it's just for radiance?" after the sessions answer: the sessions answer."""
+    tracker = make_tracker("what if it's just for radiance?", "follow_up", slots=_answered("sessions"))
+    events = ActionFollowUp().run(dispatcher, tracker, domain)
+    assert _answers(dispatcher)[0] == "utter_faq/sessions"
+    assert {"event": "slot", "timestamp": None, "name": "last_answer", "value": "faq/sessions"} in events

@@ -210,6 +210,6 @@ def test_a_statement_of_when_the_treatment_was_is_a_date_to_remember(text, only_
     ("reading a book on monday in the garden", False),
 ])
 def test_a_booking_asked_for_is_told_apart_from_a_treatment_date(text, books):
-    from knowledge.aftercare_wording import ASKS_TO_BOOK
+    from knowledge.clinic_questions import ASKS_TO_BOOK
 
     assert bool(ASKS_TO_BOOK.search(text)) is books

@@ -7,8 +7,8 @@ import pytest
 from knowledge.aftercare_rules import Status, day_plan, describe_duration, verdict
 from knowledge.aftercare_text import after_answer, find_rule, general_answer, plan_text, timed_answer, why_answer
 from knowledge.answers import load_knowledge
+from knowledge.date_patterns import find_times
 from knowledge.time_after_treatment import find_after
-from knowledge.treatment_dates import find_times
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 21, 15, 30, tzinfo=UTC)

@@ -1,25 +1,10 @@
-"""Follow-ups that name no topic, resolved against the conversation's events (no Rasa)."""
+"""Follow-ups that name no topic, resolved against the last answer (no Rasa)."""
 
 import pytest
 
 from knowledge.answers import FOLLOW_UP_RULE, load_knowledge
 from knowledge.follow_ups import KINDS, Topic, current_topic, kind_of, resolve, suggestions
-
-
-def _faq_answer(topic):
-    return {"event": "bot", "text": "...", "metadata": {"utter_action": f"utter_faq/{topic}"}}
-
-
-def _user(text="..."):
-    return {"event": "user", "text": text}
-
-
-def _action(name):
-    return {"event": "action", "name": name}
-
-
-def _slot(value):
-    return {"event": "slot", "name": "aftercare_topic", "value": value}
+from knowledge.thread import LastAnswer
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -41,33 +26,20 @@ def test_the_kind_of_follow_up(text, kind):
     assert kind_of(text) == kind
 
 
-@pytest.mark.parametrize("events, topic", [
-    ([], None),
-    ([_user(), _faq_answer("pain")], Topic("faq", "pain")),
-    ([_user(), _faq_answer("pain"), _user(), _faq_answer("side_effects"), _user()], Topic("faq", "side_effects")),
-    # an aftercare answer: the rule in the slot when it was given
-    ([_user(), _faq_answer("pain"), _user(), _slot("makeup"), _action("action_aftercare_answer"),
-      {"event": "bot", "text": "Not yet..."}, _user()], Topic("aftercare", "makeup")),
-    # the date prompt gave the rule's general answer (Rasa logs the form, not the ask action)
-    ([_user(), _slot("sun"), _action("treatment_date_form"), {"event": "active_loop", "name": "treatment_date_form"},
-      {"event": "slot", "name": "requested_slot", "value": "treatment_date"},
-      {"event": "bot", "text": "After microneedling..."}, _action("action_listen"), _user("why?"),
-      _action("action_deactivate_loop")], Topic("aftercare", "sun")),
+@pytest.mark.parametrize("last_answer, topic", [
+    (None, None),
+    ("faq/pain", Topic("faq", "pain")),
+    ("aftercare/makeup", Topic("aftercare", "makeup")),
     # the day plan is followed up like the aftercare FAQ
-    ([_user(), _slot("plan"), _action("action_aftercare_answer")], Topic("faq", "aftercare")),
-    ([_user(), {"event": "bot", "metadata": {"utter_action": "utter_warning_signs"}}], Topic("warning", "utter_warning_signs")),
-    ([_user(), {"event": "bot", "metadata": {"utter_action": "utter_symptom_emergency"}}],
-     Topic("warning", "utter_symptom_emergency")),
+    ("plan", Topic("faq", "aftercare")),
+    ("warning/urgent", Topic("warning", "utter_warning_signs")),
+    ("warning/emergency", Topic("warning", "utter_symptom_emergency")),
     # ordinary healing is followed up like the side-effects answer
-    ([_user(), {"event": "bot", "metadata": {"utter_action": "utter_symptom_expected"}}], Topic("faq", "side_effects")),
-    # a new session forgets the old topic
-    ([_user(), _faq_answer("pain"), {"event": "session_started"}, _user()], None),
-    # greetings and thanks are not topics: the last one stays current
-    ([_user(), _faq_answer("sessions"), _user(), {"event": "bot", "metadata": {"utter_action": "utter_thank"}}],
-     Topic("faq", "sessions")),
+    ("healing", Topic("faq", "side_effects")),
+    ("not_covered", None),
 ])
-def test_the_current_topic_is_the_last_answered(events, topic):
-    assert current_topic(events) == topic
+def test_the_current_topic_is_the_last_answer_kept_in_the_slot(last_answer, topic):
+    assert current_topic(LastAnswer.read(last_answer)) == topic
 
 
 TABLE = load_knowledge().follow_ups

@@ -4,7 +4,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from knowledge.treatment_dates import find_times, from_slot, split_treatment_and_target, to_slot
+from knowledge.date_patterns import find_times
+from knowledge.treatment_dates import from_slot, split_treatment_and_target, to_slot
 
 UTC = timezone.utc
 SATURDAY = datetime(2026, 11, 21, 15, 30, tzinfo=UTC)
@@ -217,3 +218,49 @@ def test_the_time_said_after_the_treatment_cue_is_the_treatments():
 def test_tonight_asked_a_minute_before_midnight_is_still_today():
     late = datetime(2026, 11, 21, 23, 59, 30, tzinfo=UTC)
     assert find_times("can I wear foundation tonight?", late)[0].moment.date() == date(2026, 11, 21)
+
+
+# Issue 27: dates as patients plan and count them. SATURDAY is Sat 21 Nov 2026.
+@pytest.mark.parametrize("text, treated", [
+    # counted in days or weeks since
+    ("it's been nine days since my session, can I use my retinol?", date(2026, 11, 12)),
+    ("been 3 weeks now, peels ok?", date(2026, 10, 31)),
+    ("5 days since the treatment and my skin is fine", date(2026, 11, 16)),
+    # and a half: the fewer whole days (the longer wait still to come)
+    ("a week and a half ago I had microneedling, is the sunbed ok now?", date(2026, 11, 11)),
+    ("two and a half weeks ago", date(2026, 11, 4)),
+    # the day the patient says it is
+    ("treated Monday night, it's Tuesday afternoon now, can I go to the gym?", date(2026, 11, 20)),
+    ("had it on sunday, its wednesday today", date(2026, 11, 18)),
+    # the treatment just now
+    ("few tiny dots of blood on my forehead, just got back from the clinic", date(2026, 11, 21)),
+])
+def test_a_past_treatment_said_as_patients_say_it(text, treated):
+    assert split_treatment_and_target(text, [], SATURDAY).treatment.day == treated
+
+
+@pytest.mark.parametrize("text, treatment, target", [
+    # a planned treatment and something after it: counted from the planned day
+    ("my slot is on Monday and there's a netball game on the Wednesday", date(2026, 11, 23), date(2026, 11, 25)),
+    ("booked for Friday at 11, can I do boxing that night?", date(2026, 11, 27), date(2026, 11, 27)),
+    ("my appointment is on tuesday, can i play tennis the next day?", date(2026, 11, 24), date(2026, 11, 25)),
+    ("i'm having it done friday afternoon and i've got a 10k saturday morning", date(2026, 11, 27),
+     date(2026, 11, 28)),
+    ("done tonight. planning a bbq in the garden tomorrow", date(2026, 11, 21), date(2026, 11, 22)),
+    # the Saturday after a Thursday treatment is day 2
+    ("my session is on Thursday and the wedding is on Saturday, can I wear makeup?", date(2026, 11, 26),
+     date(2026, 11, 28)),
+])
+def test_a_planned_treatment_and_the_day_asked_about_after_it(text, treatment, target):
+    mentioned = split_treatment_and_target(text, [], SATURDAY)
+    assert mentioned.future_treatment.day == treatment and mentioned.target.day == target
+
+
+def test_that_night_of_a_planned_treatment_is_its_evening():
+    target = split_treatment_and_target("booked for Friday at 11, can I do boxing that night?", [], SATURDAY).target
+    assert target.precise and target.moment.hour == 20
+
+
+def test_ive_got_is_not_the_past():
+    """ "i've got a 10k" does not make "friday" last Friday."""
+    assert split_treatment_and_target("having it friday and i've got a 10k saturday", [], SATURDAY).treatment is None

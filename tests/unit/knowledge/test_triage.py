@@ -403,8 +403,11 @@ MAX_DAY = [
     ("still red", 1, EXPECTED),
     ("red on day 2", None, EXPECTED),
     ("red on day 3", None, URGENT),
-    ("flaky", 5, EXPECTED),
-    ("flaky", 6, URGENT),
+    ("flaky", 7, EXPECTED),  # dryness and flaking up to about a week
+    ("flaky", 8, URGENT),
+    ("day 6 and my skin is still a bit dry", None, EXPECTED),
+    ("a few dots of blood on my forehead", 0, EXPECTED),  # pinpoints on the treatment day
+    ("a few dots of blood on my forehead", 1, URGENT),
     ("red on day 1", 9, EXPECTED),  # the day in the text wins over the caller's
     ("redness won't go away", 1, EXPECTED),  # within the articles' time
 ]
@@ -416,6 +419,11 @@ def test_expected_signs_past_max_day_are_urgent(rules, text, day, level):
     assert result is not None and result.level == level, result
     if level == URGENT:
         assert "lasting" in result.signs
+
+
+def test_bleeding_beyond_pinpoints_is_urgent_even_on_the_treatment_day(rules):
+    for text in ("my face is bleeding", "there is blood on my pillow", "it keeps bleeding"):
+        assert triage(text, rules, day=0).level == URGENT, text
 
 
 def test_day_used_for_the_verdict_is_reported(rules):
@@ -471,7 +479,7 @@ def test_article_times_used_are_in_the_articles(seeds):
 
 
 def test_every_level_has_an_answer_and_signs_have_sources(rules):
-    assert set(rules.answers) == {EMERGENCY, URGENT, EXPECTED, UNCLEAR}
+    assert set(rules.answers) == {EMERGENCY, URGENT, EXPECTED, UNCLEAR, "emergency_again", "urgent_again"}
     for sign in rules.all_signs():
         assert sign.sources and sign.label
         assert (sign.max_day is not None) == (sign.level == EXPECTED)

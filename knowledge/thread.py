@@ -1,0 +1,140 @@
+"""The thread of a conversation: what the last answer was about, and what a
+new message does with it.
+
+The actions keep what they last answered in the slot ``last_answer`` as
+"<kind>/<key>" ("faq/pain", "aftercare/makeup", "warning/urgent", "healing",
+"not_covered"); answers about the clinic itself (its phone, hours, booking)
+leave it as it was, so "what's their number?" does not end a warning's thread.
+An offer the assistant makes (a call-back) is kept in ``awaiting`` for the
+next message. components/thread_policy.py reads both, with the words of the
+new message read here:
+
+* after an emergency or urgent answer, a message about the same problem
+  (better, worse, waiting, work, the appointment, a remedy, "it", "them") gets
+  that advice again; only a clearly new question changes the subject;
+* a message that leans on the last answer ("and how long does that last?",
+  "what if it's just for radiance?", "does that count my face brush too?",
+  "so when am I allowed?") is answered about its topic;
+* a typed yes or no answers the assistant's own question.
+
+Pure functions; the word tables are in knowledge/thread_words.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from knowledge import names
+from knowledge import thread_words as words
+
+FAQ, AFTERCARE, WARNING, HEALING, NOT_COVERED, PLAN = "faq", "aftercare", "warning", "healing", "not_covered", "plan"
+CALLBACK_OFFER = "callback_offer"
+
+
+@dataclass(frozen=True)
+class LastAnswer:
+    """What an answer was about: ``kind`` (faq, aftercare, warning, healing,
+    not_covered, plan) and ``key`` (the FAQ topic, the rule, the level)."""
+
+    kind: str
+    key: str = ""
+
+    @property
+    def value(self) -> str:
+        """The slot's value."""
+        return f"{self.kind}/{self.key}" if self.key else self.kind
+
+    @staticmethod
+    def read(value: object) -> Optional["LastAnswer"]:
+        if not value or not isinstance(value, str):
+            return None
+        kind, _, key = value.partition("/")
+        return LastAnswer(kind, key)
+
+
+def _clean(text: str) -> str:
+    return " ".join(str(text or "").lower().replace("\u2019", "'").split())
+
+
+def continues_a_warning(text: str) -> bool:
+    """Whether a message after a warning talks about the same problem:
+    getting better or worse, waiting, work or the appointment, a remedy, going
+    in, or the problem itself ("them", "it looks...")."""
+    return bool(words.CONTINUES_A_WARNING.search(_clean(text)))
+
+
+def starts_a_new_question(text: str) -> bool:
+    """ "also, ...", "another question", "different question", "btw": the patient says so."""
+    return bool(words.NEW_QUESTION.search(_clean(text)))
+
+
+def leans_on_the_last_answer(text: str) -> bool:
+    """A short message that refers back ("that", "then", "what if", "and ...?",
+    "so when?") instead of naming what it is about."""
+    text = _clean(text)
+    if len(text.split()) > words.MAX_LEANING_WORDS:
+        return False
+    return bool(words.LEANS_BACK.search(text))
+
+
+def reads_as_yes(text: str) -> bool:
+    return bool(words.YES.match(_clean(text))) and not reads_as_no(text)
+
+
+def reads_as_no(text: str) -> bool:
+    return bool(words.NO.match(_clean(text)))
+
+
+def explains_a_word(text: str) -> bool:
+    """ "what's that when it's at home?", "what does that mean?": the last answer, again."""
+    return bool(words.WHAT_IS_THAT.search(_clean(text)))
+
+
+def asks_when_then(text: str) -> bool:
+    """ "so when am I allowed?", "when then?": the rule's verdict again."""
+    return bool(re.search(words.WHEN_THEN, _clean(text)))
+
+
+# Intents that never continue a warning's thread or lean on the last answer:
+# chit-chat, the clinic itself, the conversation's data.
+_OWN_BUSINESS = (names.GREET, names.GOODBYE, names.THANK, names.BOT_CHALLENGE, names.CAPABILITIES, names.ASK_HUMAN,
+                 names.REQUEST_CALLBACK, names.FEEDBACK, names.FORGET_ME, names.OTHER_LANGUAGE, names.CHOOSE_TOPIC)
+_CLINIC_ANSWERS = tuple(f"{names.OUT_OF_SCOPE}/{key}" for key in ("booking", "location", "cost"))
+# Above this, the FAQ selector has found the message's own topic.
+SURE_OF_ITS_OWN_TOPIC = 0.95
+_BACK_REFERENCE = re.compile(r"\b(that|this|it|those|them|then)\b")
+
+
+def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, answer_key: str, confidence: float,
+              text: str) -> Optional[str]:
+    """What the thread says to do with a new message, or None (the rules decide).
+
+    ``last``: the slot ``last_answer``; ``offered``: what the assistant offered in
+    its last reply (``CALLBACK_OFFER``); ``intent``, ``answer_key`` ("faq/pain")
+    and ``confidence`` (the selector's): what NLU made of ``text``. Returns
+    "callback_form", "callback_declined", "hold_warning" or "follow_up".
+    """
+    if offered == CALLBACK_OFFER:
+        if intent in (names.AFFIRM, names.REQUEST_CALLBACK) and not reads_as_no(text) or reads_as_yes(text):
+            return names.CALLBACK_FORM
+        if intent == names.DENY or reads_as_no(text):
+            return names.UTTER_CALLBACK_DECLINED
+    if last is not None and last.kind == WARNING:
+        if intent in _OWN_BUSINESS or answer_key in _CLINIC_ANSWERS:
+            return None
+        questions = (names.FAQ, names.ASK_NOT_COVERED, names.OUT_OF_SCOPE)
+        if intent in questions and (starts_a_new_question(text) or not continues_a_warning(text)):
+            return None  # a clearly new question: "also, is it normal to need 3 sessions?"
+        return names.ACTION_TRIAGE
+    if last is not None and last.kind in (FAQ, AFTERCARE, HEALING, PLAN) and intent not in _OWN_BUSINESS \
+            and intent not in (names.REPORT_SYMPTOM, names.ASK_NOT_COVERED, names.INFORM_TREATMENT_DATE):
+        if explains_a_word(text) or asks_when_then(text):
+            return names.ACTION_FOLLOW_UP
+        if last.kind == HEALING and words.HOW_LONG.search(_clean(text)):
+            return names.ACTION_FOLLOW_UP  # "how long will the pinkness last?": the healing's time
+        if leans_on_the_last_answer(text):
+            own_topic = intent == names.FAQ and confidence >= SURE_OF_ITS_OWN_TOPIC and not _BACK_REFERENCE.search(_clean(text))
+            return None if own_topic else names.ACTION_FOLLOW_UP
+    return None

@@ -1,0 +1,66 @@
+"""Word tables of knowledge/thread.py (messages are lower case, single-spaced).
+
+Written from the kinds of message the issue lists and the development set of
+conversations (tests/conversations/dev.yml); the held-out set was not used.
+"""
+
+import re
+
+# After an emergency or urgent answer: the same problem, in other words.
+_STATE = (r"better|worse|calm(ed|ing)? down|eas(e|ed|es|ing)( off)?|settl\w*|gone down|going down|"
+          r"down a (bit|touch|little)|smaller|bigger|spread\w*|subsid\w*|improv\w*|stopped|slowed|"
+          r"(fine|ok|okay|alright|good) now|not (that|so|too) bad|still (there|red|swollen|sore|hot|bleeding|"
+          r"oozing|itchy|painful|puffy|there)|shaky|wobbly|feel (fine|ok|okay|better|weird|funny|odd)")
+_WAITING = (r"wait\w*|leave it|see (how|if|what)|sleep it off|hold off|give it (a|another|till|until)|"
+            r"\btill\b|until|next week|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            r"weekend|(in the )?mean ?time|for now|first thing")
+_GOING = (r"go(ing)? in|go to work|\bwork\b|appointment|appt|follow[- ]?up|drive|driving|lift|ambulance|a ?& ?e|"
+          r"a and e|hospital|\ber\b|emergency room|doctor|\bgp\b|nurse|urgent care|\b111\b|\b999\b|\b911\b|"
+          r"pharmacist|chemist|walk[- ]in")
+_REMEDY = (r"antihistamine|piriton|benadryl|cetirizine|paracetamol|ibuprofen|painkiller|tablet|pill|\bice\b|"
+           r"cold compress|sudocrem|savlon|germolene|cream|ointment|aloe|vaseline|take something|inhaler")
+_NEED = (r"(do|should|must) i (still |really |actually |even )?(need|have) to|(still|really|actually) need|"
+         r"is (a|the) call (really )?needed|bother(ing)? (them|the clinic|anyone)|overreact\w*|panic\w*|"
+         r"worr(y|ied)|serious|dangerous|just (puffiness|swelling|redness|a reaction)|is it (bad|ok|okay|normal)")
+_PROBLEM = (r"\b(it|they|them|this|that)('s|'re| is| are| look\w*| feel\w*| seem\w*| has| have| was)\b|"
+            r"could it be|is it (cos|because)|\bcos\b|because|pop (them|it)|squeez\w*|pick (them|it|at)|"
+            r"like this|my (face|skin|lips|eyes|throat|chest|breathing|cheek\w*|chin|neck|jaw|forehead)")
+CONTINUES_A_WARNING = re.compile("|".join(rf"\b({group})" for group in (_STATE, _WAITING, _GOING, _REMEDY, _NEED))
+                                 + "|" + _PROBLEM)
+
+# The patient says the question is a new one.
+NEW_QUESTION = re.compile(r"^(also|and also|another (question|thing)|different (question|topic)|unrelated|"
+                          r"on another note|changing the subject|btw|by the way|one more (thing|question)|"
+                          r"random question|separate question)\b")
+
+# A short message that refers back to the last answer instead of naming its own topic.
+MAX_LEANING_WORDS = 14
+LEANS_BACK = re.compile(
+    r"^(and|so|but|ok so|okay so|or|then|hmm)\b"
+    r"|\b(what if|and if|even if|if it'?s|if i|in (that|this) case)\b"
+    r"|\bwhat about (it|that|those|them|this|these|then)\b"
+    r"|\b(does|do|would|will|is|was|can|could) (that|this|it|those) (count|apply|include|cover|mean|work|matter|"
+    r"go for|last|take|be)\b"
+    r"|\b(that|this) (counts?|applies|includes?|covers?)\b"
+    r"|\bdepends? on\b|\bwhat'?s that\b|\bwhat (does|did) (that|it) mean\b|\bwhat do you mean\b"
+    r"|\b(when|how long) (then|though)\b|\bso when\b|\bwhen am i allowed\b|\bhow come\b|\bthat long\b"
+    r"|\bwhy\b|\b(then|too|though)\W*$|^(really|seriously|honestly)\W*$")
+
+# A typed answer to the assistant's own yes-or-no question (a call-back offer).
+YES = re.compile(r"^\W*(y|yes|yeah|yea|yep|yup|ya|sure|ok|okay|please|go on|go ahead|please do|definitely|"
+                 r"absolutely|that would be|that'?d be|sounds good|why not|i would|i'?d like|call me|ring me|"
+                 r"phone me|get (them|someone) to call)\b")
+NO = re.compile(r"^\W*(n|no|nah|nope|no thanks?|no ta|not now|not really|not right now|i'?m (ok|okay|fine|good|alright)|"
+                r"you'?re (alright|ok|fine)|i'?ll (just )?(email|call|ring|phone|contact|message|text|do it|sort it)|"
+                r"don'?t (worry|bother|call)|no need|it'?s (ok|okay|fine)|all good|i'?m good)\b"
+                r"|\bno need to (call|ring|phone)\b|\bdon'?t (call|ring|phone) me\b")
+
+# "what's that when it's at home?": explain the last answer.
+WHAT_IS_THAT = re.compile(r"\bwhat'?s (that|those|these|it|them) when (it'?s|they'?re) at home\b"
+                          r"|\bwhat (is|are|'s|r) (that|those|these)\b|\bwhat does (that|it) mean\b|\bmeaning of\b"
+                          r"|\bnever heard of\b|\bwhat on earth\b|\bwhats that\b")
+WHEN_THEN = (r"\b(so )?when (then|am i allowed|can i( then)?|is it (ok|okay|fine|safe)|will it be (ok|okay|fine))\W*$"
+             r"|\bhow long (then|for that|is the wait)\b")
+
+# After ordinary healing was described: how long it lasts ("how long will the pinkness last?").
+HOW_LONG = re.compile(r"\b(how long|how many days|go(es)? away|fade\w*|settle\w*|wear off|clear up|last)\b")
