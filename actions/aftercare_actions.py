@@ -21,8 +21,7 @@ from actions.feedback_actions import offer_feedback
 from actions.nlu_ranking import entity_value, is_time_follow_up
 from actions.question_actions import answer_other_parts, parts_of, rule_text
 from actions.slots import remembered_treatment
-from knowledge import names, settings
-from knowledge import thread as thread_kinds
+from knowledge import names, settings, thread as thread_kinds
 from knowledge.aftercare_text import (
     after_answer,
     claim_answer,
@@ -65,7 +64,8 @@ class AftercareMixin:
         """Times in the latest message; None if a date in it does not exist."""
         try:
             text = tracker.latest_message.get("text") or ""
-            mentioned = split_treatment_and_target(text, AftercareMixin.time_phrases(tracker), now)
+            mentioned = split_treatment_and_target(text, AftercareMixin.time_phrases(tracker), now,
+                                                   remembered_treatment(tracker, now))
             return replace(mentioned, after=find_after(text))
         except ValueError:
             return None
@@ -98,7 +98,12 @@ class AftercareMixin:
 
 
 class ActionAftercareAnswer(AftercareMixin, Action):
-    """Answers an aftercare question or gives the day plan, using the date if known."""
+    """Answers an aftercare question or gives the day plan, using the date if known.
+    ``follow_up``: asked about the rule of the last answer ("so when am I allowed?"),
+    which names no thing of its own and is not a topic the rules lack."""
+
+    def __init__(self, follow_up: bool = False) -> None:
+        self.follow_up = follow_up
 
     def name(self) -> Text:
         return names.ACTION_AFTERCARE_ANSWER
@@ -139,11 +144,11 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         at = mentioned.target.moment if mentioned.target else now
         if treated and mentioned.after:
             at = mentioned.after.moment(treated)  # "two weeks after my treatment"
-        if treated and treated.is_future(now) and not mentioned.target and not mentioned.after:
+        unknown_topic = not self.follow_up and self.asks_unknown_topic(tracker, mentioned)
+        if treated and treated.is_future(now) and not mentioned.target and not mentioned.after and not unknown_topic:
             dispatcher.utter_message(text=future_text(knowledge, treated))
             dispatcher.utter_message(response=names.faq_response("preparation"))
             return []
-        unknown_topic = self.asks_unknown_topic(tracker, mentioned)
         rule = self.rule(tracker, unknown_topic)
         claim = read_claim(tracker.latest_message.get("text") or "")
         if rule is not None and claim is not None:

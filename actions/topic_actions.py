@@ -101,9 +101,9 @@ class ActionFollowUp(Action):
         # The rule's own answer, for the remembered treatment date if any (the topic slot
         # may hold another thing this message named: the rule of the thread is the one asked).
         if rule is not None and find_rule(knowledge, tracker.get_slot(names.AFTERCARE_TOPIC)) != rule:
-            return ActionAftercareAnswer().run(dispatcher, _with_topic(tracker, rule.key), domain) + [
+            return ActionAftercareAnswer(follow_up=True).run(dispatcher, _with_topic(tracker, rule.key), domain) + [
                 SlotSet(names.AFTERCARE_TOPIC, rule.key)]
-        return ActionAftercareAnswer().run(dispatcher, tracker, domain)
+        return ActionAftercareAnswer(follow_up=True).run(dispatcher, tracker, domain)
 
 
 def _with_topic(tracker: Tracker, rule_key: str) -> Tracker:

@@ -18,7 +18,7 @@ only a worse sign changes it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -33,9 +33,8 @@ from actions.topic_actions import offer_topics
 from knowledge import names, settings
 from knowledge.aftercare_text import find_rule, general_answer
 from knowledge.answers import AftercareRule, load_knowledge
-from knowledge.moments import When
-from knowledge.not_covered import Condition, find_conditions, load_not_covered
-from knowledge.not_covered import answer as not_covered_answer
+from knowledge.moments import When, start_of_day
+from knowledge.not_covered import Condition, answer as not_covered_answer, find_conditions, load_not_covered
 from knowledge.render import TRIAGE_RESPONSES
 from knowledge.thread import HEALING, NOT_COVERED, WARNING, LastAnswer
 from knowledge.treatment_dates import split_treatment_and_target, to_slot
@@ -61,6 +60,10 @@ class ActionTriage(Action):
             events.append(SlotSet(names.TREATMENT_DATE, to_slot(said)))
         day = (now.date() - treated.day).days if treated and not treated.is_future(now) else None
         found = triage(text, load_triage_rules(), day)
+        if treated is None and found is not None and found.day is not None and found.day >= 0:
+            # "day 3 and slight flaking": the treatment was 3 days ago, kept for the next questions
+            treated = When(f"day {found.day}", start_of_day(now.date() - timedelta(days=found.day), now), False)
+            events.append(SlotSet(names.TREATMENT_DATE, to_slot(treated)))
         # The model took it for a symptom but no sign is known: ask, never reassure.
         level = found.level if found else UNCLEAR
         held = held_level(tracker)

@@ -24,6 +24,11 @@ def override_intent(message: Message, intent_name: str, confidence: float = 1.0)
     message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
 
 
+def intent_of(message: Message) -> str:
+    """The message's intent name ("" when it has none yet)."""
+    return (message.get(INTENT) or {}).get("name") or ""
+
+
 class StatelessComponent(GraphComponent):
     """A graph component with nothing trained or stored: subclasses need a
     ``process`` and a constructor taking their config.yml settings (with the

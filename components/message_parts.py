@@ -34,8 +34,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR
-from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR, SPACY_DOCS
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_TYPE,
@@ -49,13 +48,13 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.base import override_intent
+from components.base import intent_of, override_intent
 from components.minilm_encoder import shared_encoder
 from components.nearest_examples import EXAMPLES_FILE, best_by_label, by_meaning, saved_arrays, sentence_vector
 from components.phrase_rules import candidate_phrases, describing_words, name_arrays, rule_of_phrases
 from components.punctuation import as_written, normalised
 from components.question_split import split_questions
-from components.response_selection import put_first, set_selector
+from components.response_selection import answer_key, put_first, set_selector
 from knowledge import names
 from knowledge.aftercare_wording import (
     ASKS_LEAVE,
@@ -182,6 +181,8 @@ class MessageParts(GraphComponent):
         similarities = self._similarities(normalised(text))  # as the training examples were
         intents = best_by_label(similarities, self._examples["intents"], set(QUESTION_INTENTS))
         intent = intents[0][0] if intents else ""
+        if named_rule(text) and asks_leave(text) and not NOT_AFTERCARE.search(text):
+            intent = names.ASK_AFTERCARE  # "can i wear makeup?" after a date: the rule, not the FAQ
         part: Dict[str, Any] = {"text": text, "intent": intent}
         if intent == names.ASK_AFTERCARE:
             part["rule"] = named_rule(text) or self._rule_by_meaning(similarities)
@@ -197,13 +198,6 @@ class MessageParts(GraphComponent):
         parts = [self._part(piece) for piece in pieces]
         answers = {(p["intent"], p.get("rule") or p.get("response_key")) for p in parts}
         return parts if len(answers) > 1 else []  # the same question twice is one question
-
-    @staticmethod
-    def _answer_key(message: Message) -> str:
-        """The selector's answer for the message's own intent ("out_of_scope/cost")."""
-        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
-        entry = (message.get(SELECTOR) or {}).get(intent) or {}
-        return str((entry.get("response") or {}).get(INTENT_RESPONSE_KEY) or "")
 
     def _first_part_leads(self, message: Message, first: Dict[str, Any]) -> None:
         """The first question's intent and answer become the message's."""
@@ -287,7 +281,10 @@ class MessageParts(GraphComponent):
                 override_intent(message, answer["intent"])
                 if answer.get("response_key"):
                     self._first_part_leads(message, answer)
-            elif self._answer_key(message) == "out_of_scope/cost" and not asks_about_money(text):
+            elif intent_of(message) == names.ASK_AFTERCARE and NOT_AFTERCARE.search(text) and not mentions_treatment(text):
+                # "should i turn up with makeup on?": before the treatment, the FAQ answers.
+                override_intent(message, names.FAQ)
+            elif answer_key(message) == "out_of_scope/cost" and not asks_about_money(text):
                 # "how much does it sting?": "how much" is not about money here; the FAQ answers.
                 override_intent(message, names.FAQ)
             elif says_only_when_treated(text) and not named_rule(text):

@@ -22,14 +22,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import (
     RESPONSE_SELECTOR_DEFAULT_INTENT as DEFAULT,
-)
-from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PREDICTION_KEY as RESPONSE,
-)
-from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR,
-)
-from rasa.nlu.constants import (
     RESPONSE_SELECTOR_RANKING_KEY as RANKING,
 )
 from rasa.shared.nlu.constants import INTENT_RESPONSE_KEY, TEXT

@@ -50,8 +50,9 @@ FILLERS = {"hi", "hello", "hey", "ok", "okay", "so", "and", "n", "also", "plus",
 CUE_PHRASES = re.compile(r"\b(wondering|curious|want to know|wanna know|like to know|tell me)\b", re.I)
 
 _WORD = re.compile(r"[A-Za-z0-9']+|[&+]")
-# Hard boundaries: "?" (kept with the left part), ". "/"! " (kept), newline and ";" (dropped).
-_HARD = re.compile(r"\?[?!.]*|[.!]+(?=\s)|\n|;")
+# Hard boundaries: "?" (kept with the left part), ". "/"! " (kept), newline, ";" and a
+# spaced dash ("had it 5 days ago - can i go to the gym and ...?") (dropped).
+_HARD = re.compile(r"\?[?!.]*|[.!]+(?=\s)|\n|;|\s[-\u2013\u2014]\s")
 # Soft boundaries: the connector word(s) between two questions, dropped from both parts.
 _SOFT = re.compile(r"\s*,?\s+(?:and|n|&|\+|plus|also)(?:\s+(?:also|then|so))?\s+|\s*,\s*(?:also|plus)\s+|\s*,\s+", re.I)
 # A comma alone splits only after a clause of 3 words or more that is a

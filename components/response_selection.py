@@ -21,17 +21,9 @@ from typing import Any, Dict, List, Optional, Text
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import (
     RESPONSE_SELECTOR_DEFAULT_INTENT as DEFAULT,
-)
-from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PREDICTION_KEY as RESPONSE,
-)
-from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME as SELECTOR,
-)
-from rasa.nlu.constants import (
     RESPONSE_SELECTOR_RANKING_KEY as RANKING,
-)
-from rasa.nlu.constants import (
     RESPONSE_SELECTOR_RETRIEVAL_INTENTS as ALL_INTENTS,
 )
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK_INTENT
@@ -60,6 +52,12 @@ def selector_entry(ranking: List[Dict[str, Any]], previous: Dict[str, Any]) -> D
         },
         RANKING: ranking,
     }
+
+
+def answer_key(message: Message) -> str:
+    """The selector's answer for the message's own intent ("out_of_scope/cost"), or ""."""
+    entry = (message.get(SELECTOR) or {}).get((message.get(INTENT) or {}).get("name") or "") or {}
+    return str((entry.get(RESPONSE) or {}).get(names.INTENT_RESPONSE_KEY) or "")
 
 
 def put_first(entry: Dict[str, Any], key: str) -> Dict[str, Any]:

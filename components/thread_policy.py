@@ -13,6 +13,7 @@ It acts only on live conversations, as the action-server-down policy does.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.constants import POLICY_PRIORITY
@@ -28,13 +29,18 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from knowledge import names
 from knowledge.thread import LastAnswer, next_step
 
+logger = logging.getLogger(__name__)
+# Actions after which the turn is over, whoever predicted them.
+ANSWERED = (names.ACTION_TRIAGE, names.ACTION_FOLLOW_UP, names.UTTER_CALLBACK_DECLINED, names.ACTION_DEFAULT_FALLBACK)
+
 
 def offered_in_last_reply(tracker: DialogueStateTracker) -> Optional[str]:
     """What the assistant offered (slot ``awaiting``) in its reply to the previous message."""
-    users = [i for i, e in enumerate(tracker.events) if isinstance(e, UserUttered)]
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if isinstance(e, UserUttered)]
     if len(users) < 2:
         return None
-    for event in tracker.events[users[-2] + 1:users[-1]]:
+    for event in events[users[-2] + 1:users[-1]]:
         if isinstance(event, SlotSet) and event.key == names.AWAITING and event.value:
             return str(event.value)
     return None
@@ -79,20 +85,24 @@ class ConversationThreadPolicy(Policy):
         probabilities = self._default_predictions(domain)
         if tracker.get_latest_input_channel() is None or tracker.active_loop_name:
             return self._prediction(probabilities)  # stories replayed by `rasa test`; a form's own turn
-        actions = [e.action_name for e in tracker.events[self._after_latest_message(tracker):]
-                   if isinstance(e, ActionExecuted)]
-        step = self.step(tracker)
-        if step is None:
+        try:
+            events = list(tracker.events)
+            actions = [e.action_name for e in events[self._after_latest_message(events):] if isinstance(e, ActionExecuted)]
+            step = self.step(tracker) if not actions or actions == [ACTION_LISTEN_NAME] else None
+        except Exception:  # noqa: BLE001 - a fault here must not silence the reply: the rules answer
+            logger.exception("the thread could not be read; the rules decide")
             return self._prediction(probabilities)
-        if not actions or actions == [ACTION_LISTEN_NAME]:
+        if step is not None:
             probabilities[domain.index_for_action(step)] = 1.0
-        elif actions[-1] == step:
+        elif actions and actions[-1] in ANSWERED:
+            # The thread's answer (or the fallback, which does not revert the message) was
+            # the turn's reply: listen. (The slots it set may say nothing more about it.)
             probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
         return self._prediction(probabilities)
 
     @staticmethod
-    def _after_latest_message(tracker: DialogueStateTracker) -> int:
-        for index in range(len(tracker.events) - 1, -1, -1):
-            if isinstance(tracker.events[index], UserUttered):
+    def _after_latest_message(events: List[Any]) -> int:
+        for index in range(len(events) - 1, -1, -1):
+            if isinstance(events[index], UserUttered):
                 return index + 1
-        return len(tracker.events)
+        return len(events)

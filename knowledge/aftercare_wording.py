@@ -60,7 +60,9 @@ _QUESTION_CLAUSE = re.compile(r"[^.?!]*\?")
 _WH_START = re.compile(r"^\W*(how|what|whats|why|which|who|where|does|do|did)\b", re.IGNORECASE)
 # "what about eyeliner?": the same question for another thing; "how often should I put
 # the gel on?": how the rule applies.
-_ABOUT_A_THING = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b|\bhow\s+(often|many\s+times)\b", re.IGNORECASE)
+_ABOUT_A_THING = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b|\bhow\s+(often|many\s+times)\b"
+                            # "and a scrub?", "and my AHA serum": a short "and ..." names the next thing asked about
+                            r"|^\W*(and|also|plus)\s+(?=(\S+\s+){0,6}\S+\W*$)", re.IGNORECASE)
 
 
 # Sign-offs after the question ("ok? x", "fine?? lol thanks") hide its closing words.

@@ -28,8 +28,10 @@ MAX_NAME = 80
 # Said instead of a name or a contact: the patient changed their mind.
 STOP = re.compile(r"^\W*(/deny|no|nope|nah|no,? thanks?|no,? thank you|cancel|stop|never ?mind|forget it|"
                   r"don'?t bother|not now|no,? (i'?m|it'?s) (ok|fine|good))\W*$", re.IGNORECASE)
-YES = re.compile(r"^\W*(/affirm|y|yes|yeah|yep|yup|sure|ok|okay|please|yes,? please|go ahead|please do|"
-                 r"that'?s fine|fine|of course|i agree|agreed|you may|yes,? you (can|may))\W*$", re.IGNORECASE)
+_YES_WORD = (r"(/affirm|y|yes|yeah|yep|yup|sure|ok|okay|please|yes,? please|go ahead|please do|that'?s fine|fine|"
+             r"of course|i agree|agreed|you may|yes,? you (can|may)|absolutely|definitely|that'?s ok(ay)?|correct)")
+# One or more yes-words and nothing else: "yes", "yes thats fine", "yep agreed", "ok yes".
+YES = re.compile(rf"^\W*{_YES_WORD}(\W+{_YES_WORD})*\W*$", re.IGNORECASE)
 NO = re.compile(r"^\W*(/deny|n|no|nope|nah|no,? thanks?|no,? thank you|don'?t|do not|please don'?t|"
                 r"i don'?t agree|cancel|stop)\W*$", re.IGNORECASE)
 

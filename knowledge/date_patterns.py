@@ -39,7 +39,7 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?]| - | and | but | so | can | could | may | s
 # Words that say the treatment is still to come ("I'm having it next week").
 # The cue must be about the treatment: "a dinner booked at 8" or "getting a few sessions
 # on the sunbeds next week" say nothing about it.
-_TREATMENT = r"(microneedl\w*|micro[- ]?needl\w*|needl\w*|treatment|session|appointment|appt|procedure|it|face)"
+_TREATMENT = r"(microneedl\w*|micro[- ]?needl\w*|needl\w*|treatment|session|appointment|appt|procedure|it|face|mine)"
 FUTURE_TREATMENT = re.compile(
     r"\b(having|getting|booked|scheduled|will have|going to have|gonna have)\b"
     r"(\s+(in|for|it|my|the|a|an|first|next|another|done|some|more))*\s+" + _TREATMENT + r"\b"
@@ -159,8 +159,12 @@ def _patterns(now: datetime, text: str):
          lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1) or m.group(3)) * (
              7 if (m.group(2) or m.group(4)).startswith("week") else 1)), now), False)),
         # "just got back from the clinic", "just had it done": the treatment was now
-        (r"\bjust (?:got back|come back|came back|been|left|had it(?: done)?|finished)\b|\bfresh (?:out )?from\b",
+        (r"\bjust (?:got back|come back|came back|been|left|got home) (?:from|out of) (?:the|my) "
+         r"(?:clinic|appointment|appt|session|treatment|salon)\b|\bjust (?:had|got) it(?: done)?\b"
+         r"|\bfresh (?:out )?from (?:the|my) (?:clinic|appointment|session|treatment)\b",
          lambda m: (now, True)),
+        # "got it done at lunch": the end of lunchtime today (the conservative count)
+        (r"\b(?:at|over) lunch(?:time)?\b", lambda m: (min(now, at_time(today, time(14, 0), now)), True)),
         (rf"\b{NUMBER} weeks? (?:ago|back)\b", lambda m: (start_of_day(today - timedelta(weeks=number_value(m.group(1))), now), False)),
         (rf"\b{NUMBER} fortnights? (?:ago|back)\b",
          lambda m: (start_of_day(today - timedelta(weeks=2 * number_value(m.group(1))), now), False)),

@@ -26,8 +26,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from knowledge import names
-from knowledge import thread_words as words
+from knowledge import names, thread_words as words
+from knowledge.aftercare_wording import named_rule
+from knowledge.claims import read_claim
+from knowledge.clinic_questions import clinic_question
 
 FAQ, AFTERCARE, WARNING, HEALING, NOT_COVERED, PLAN = "faq", "aftercare", "warning", "healing", "not_covered", "plan"
 CALLBACK_OFFER = "callback_offer"
@@ -80,7 +82,8 @@ def leans_on_the_last_answer(text: str) -> bool:
 
 
 def reads_as_yes(text: str) -> bool:
-    return bool(words.YES.match(_clean(text))) and not reads_as_no(text)
+    text = _clean(text)
+    return bool(words.YES.match(text)) and not reads_as_no(text) and not words.SIGN_OFF.search(text)
 
 
 def reads_as_no(text: str) -> bool:
@@ -101,7 +104,7 @@ def asks_when_then(text: str) -> bool:
 # chit-chat, the clinic itself, the conversation's data.
 _OWN_BUSINESS = (names.GREET, names.GOODBYE, names.THANK, names.BOT_CHALLENGE, names.CAPABILITIES, names.ASK_HUMAN,
                  names.REQUEST_CALLBACK, names.FEEDBACK, names.FORGET_ME, names.OTHER_LANGUAGE, names.CHOOSE_TOPIC)
-_CLINIC_ANSWERS = tuple(f"{names.OUT_OF_SCOPE}/{key}" for key in ("booking", "location", "cost"))
+_CHIT_CHAT = (names.GREET, names.GOODBYE, names.THANK, names.BOT_CHALLENGE, names.FEEDBACK, names.FORGET_ME)
 # Above this, the FAQ selector has found the message's own topic.
 SURE_OF_ITS_OWN_TOPIC = 0.95
 _BACK_REFERENCE = re.compile(r"\b(that|this|it|those|them|then)\b")
@@ -117,21 +120,30 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
     "callback_form", "callback_declined", "hold_warning" or "follow_up".
     """
     if offered == CALLBACK_OFFER:
-        if intent in (names.AFFIRM, names.REQUEST_CALLBACK) and not reads_as_no(text) or reads_as_yes(text):
+        if intent == names.REQUEST_CALLBACK and not reads_as_no(text) or reads_as_yes(text) \
+                or intent == names.AFFIRM and not reads_as_no(text) and not words.SIGN_OFF.search(_clean(text)):
             return names.CALLBACK_FORM
         if intent == names.DENY or reads_as_no(text):
             return names.UTTER_CALLBACK_DECLINED
     if last is not None and last.kind == WARNING:
-        if intent in _OWN_BUSINESS or answer_key in _CLINIC_ANSWERS:
+        if clinic_question(text) or intent in _CHIT_CHAT:
+            return None  # the clinic's phone or hours, thanks: the warning thread stays open
+        if intent in _OWN_BUSINESS and not continues_a_warning(text):
             return None
         questions = (names.FAQ, names.ASK_NOT_COVERED, names.OUT_OF_SCOPE)
         if intent in questions and (starts_a_new_question(text) or not continues_a_warning(text)):
             return None  # a clearly new question: "also, is it normal to need 3 sessions?"
         return names.ACTION_TRIAGE
     if last is not None and last.kind in (FAQ, AFTERCARE, HEALING, PLAN) and intent not in _OWN_BUSINESS \
-            and intent not in (names.REPORT_SYMPTOM, names.ASK_NOT_COVERED, names.INFORM_TREATMENT_DATE):
+            and intent not in (names.REPORT_SYMPTOM, names.ASK_NOT_COVERED, names.INFORM_TREATMENT_DATE,
+                               names.ASK_AFTERCARE_PLAN) and not clinic_question(text):
+        named = named_rule(text)
+        if named and not (last.kind == AFTERCARE and named == last.key):
+            return None  # "and the gym tomorrow?": its own rule
         if explains_a_word(text) or asks_when_then(text):
             return names.ACTION_FOLLOW_UP
+        if last.kind == AFTERCARE and read_claim(text) is not None:
+            return names.ACTION_FOLLOW_UP  # "my mate said a week is enough?": about that rule
         if last.kind == HEALING and words.HOW_LONG.search(_clean(text)):
             return names.ACTION_FOLLOW_UP  # "how long will the pinkness last?": the healing's time
         if leans_on_the_last_answer(text):

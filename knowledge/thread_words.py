@@ -36,7 +36,8 @@ NEW_QUESTION = re.compile(r"^(also|and also|another (question|thing)|different (
 # A short message that refers back to the last answer instead of naming its own topic.
 MAX_LEANING_WORDS = 14
 LEANS_BACK = re.compile(
-    r"^(and|so|but|ok so|okay so|or|then|hmm)\b"
+    r"^(and|so|but|ok so|okay so|or|hmm|right so)\W+(that|it|this|those|them|then|if|what|why|how come|when|after|"
+    r"afterwards)\b"
     r"|\b(what if|and if|even if|if it'?s|if i|in (that|this) case)\b"
     r"|\bwhat about (it|that|those|them|this|these|then)\b"
     r"|\b(does|do|would|will|is|was|can|could) (that|this|it|those) (count|apply|include|cover|mean|work|matter|"
@@ -60,7 +61,9 @@ WHAT_IS_THAT = re.compile(r"\bwhat'?s (that|those|these|it|them) when (it'?s|the
                           r"|\bwhat (is|are|'s|r) (that|those|these)\b|\bwhat does (that|it) mean\b|\bmeaning of\b"
                           r"|\bnever heard of\b|\bwhat on earth\b|\bwhats that\b")
 WHEN_THEN = (r"\b(so )?when (then|am i allowed|can i( then)?|is it (ok|okay|fine|safe)|will it be (ok|okay|fine))\W*$"
-             r"|\bhow long (then|for that|is the wait)\b")
+             r"|\bhow long(?: (?:then|for that)|'?s the wait| is the wait)\b|\bhow many more (days|hours|weeks)\b")
+# "ok bye", "yes thanks": a sign-off, not an answer to the offer.
+SIGN_OFF = re.compile(r"\b(bye|goodbye|thanks?|thank you|cheers|ta|thx|ty)\b")
 
 # After ordinary healing was described: how long it lasts ("how long will the pinkness last?").
 HOW_LONG = re.compile(r"\b(how long|how many days|go(es)? away|fade\w*|settle\w*|wear off|clear up|last)\b")

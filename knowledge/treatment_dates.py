@@ -47,7 +47,8 @@ class Mentioned:
     after: Optional[After] = None  # "two weeks after my treatment": filled by time_after_treatment
 
 
-def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime) -> Mentioned:
+def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime,
+                               remembered: Optional[When] = None) -> Mentioned:
     """Sorts the time expressions of a message into treatment and target.
 
     ``phrases`` are the DATE/TIME entities spaCy found; the whole text is read
@@ -55,29 +56,39 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime)
     A day the patient says it is ("treated Monday night, it's Tuesday afternoon
     now") is their today: the other days are counted from it. A time counted
     from the treatment's own day ("boxing that night", "the next day") is
-    read once the treatment is known.
+    read once the treatment is known: from the message, else ``remembered``
+    (the conversation's treatment date: "what about foundation that evening?").
     """
     stated = STATED_TODAY.search(normalise(text))
     if stated:
         # Read as if today were that weekday, then moved back to the real calendar.
         shift = timedelta(days=(now.weekday() - WEEKDAYS.index(stated.group(1))) % 7)
         rest = normalise(text).replace(stated.group(0), " ")
-        said = split_treatment_and_target(rest, [p for p in phrases if p.lower() not in stated.group(0)], now - shift)
+        said = split_treatment_and_target(rest, [p for p in phrases if p.lower() not in stated.group(0)], now - shift,
+                                          remembered)
         return replace(said, **{k: _moved(getattr(said, k), shift)
                                 for k in ("treatment", "future_treatment", "target") if getattr(said, k)})
-    return _anchored(_split(text, phrases, now), normalise(text), now)
+    said = _split(text, phrases, now)
+    if remembered and remembered.is_future(now) and said.treatment and not said.target \
+            and said.treatment.phrase.split()[-1] in WEEKDAYS + SHORT_WEEKDAYS and not PAST_TENSE.search(normalise(text)):
+        # A treatment still to come is known: "a work do on the tuesday night" is a day asked about.
+        said = replace(said, treatment=None, target=said.treatment)
+    return _anchored(said, normalise(text), now, remembered)
 
 
 def _moved(when: When, shift: timedelta) -> When:
     return When(when.phrase, when.moment + shift, when.precise)
 
 
-def _anchored(said: Mentioned, text: str, now: datetime) -> Mentioned:
+def _anchored(said: Mentioned, text: str, now: datetime, remembered: Optional[When] = None) -> Mentioned:
     """Times counted from the treatment's day: "that night" is its evening, "the
-    next day" the day after, a weekday said beside a planned one comes after it."""
-    treated = said.future_treatment or said.treatment
+    next day" the day after, a weekday said beside a planned one comes after it
+    ("on the tuesday night": that evening)."""
+    treated = said.future_treatment or said.treatment or remembered
     if treated is None:
         return said
+    planned = said.future_treatment or (remembered if remembered and not said.treatment
+                                        and remembered.is_future(now) else None)
     same, following = SAME_DAY.search(text), NEXT_DAY.search(text)
     if same or following:
         part = (same or following).group(1)
@@ -85,11 +96,18 @@ def _anchored(said: Mentioned, text: str, now: datetime) -> Mentioned:
         start = PART_OF_DAY_START.get(part)
         moment = at_time(day, start, now) if start else start_of_day(day, now)
         return replace(said, target=When((same or following).group(0), max(moment, treated.moment), bool(start)))
-    if said.future_treatment and said.target and said.target.day <= said.future_treatment.day \
-            and said.target.phrase.split()[-1] in WEEKDAYS + SHORT_WEEKDAYS:
-        # "my slot is Monday and the netball is on the Wednesday": the Wednesday after it
-        later = said.target.day + timedelta(days=7 * ((said.future_treatment.day - said.target.day).days // 7 + 1))
-        return replace(said, target=When(said.target.phrase, start_of_day(later, now), False))
+    weekday = said.target.phrase.split()[-1] if said.target else ""
+    if planned and said.target and weekday in WEEKDAYS + SHORT_WEEKDAYS:
+        day = said.target.day
+        # "my slot is Monday and the netball is on the Wednesday": the Wednesday after it;
+        # "the friday after that": the week after a Friday treatment.
+        while day < planned.day:
+            day += timedelta(days=7)
+        if day == planned.day and (said.future_treatment is not None or re.search(rf"\b{weekday}\s+after\b", text)):
+            day += timedelta(days=7)
+        part = re.search(rf"\b{weekday}\s+(night|evening|afternoon|morning)\b", text)
+        moment = at_time(day, PART_OF_DAY_START[part.group(1)], now) if part else start_of_day(day, now)
+        return replace(said, target=When(said.target.phrase, moment, bool(part)))
     return said
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from knowledge.date_patterns import find_times
+from knowledge.moments import When
 from knowledge.treatment_dates import from_slot, split_treatment_and_target, to_slot
 
 UTC = timezone.utc
@@ -264,3 +265,18 @@ def test_that_night_of_a_planned_treatment_is_its_evening():
 def test_ive_got_is_not_the_past():
     """ "i've got a 10k" does not make "friday" last Friday."""
     assert split_treatment_and_target("having it friday and i've got a 10k saturday", [], SATURDAY).treatment is None
+
+
+@pytest.mark.parametrize("text, target, hour", [
+    ("what about wearing foundation that evening", date(2026, 11, 27), 18),
+    ("i've got a work do on the friday night, can i wear makeup", date(2026, 11, 27), 20),
+    ("and the day after?", None, None),  # counted from the treatment by time_after_treatment
+])
+def test_a_planned_treatment_remembered_from_earlier_anchors_the_day_asked_about(text, target, hour):
+    planned = When("friday", datetime(2026, 11, 27, tzinfo=UTC), False)
+    mentioned = split_treatment_and_target(text, [], SATURDAY, remembered=planned)
+    assert mentioned.treatment is None and mentioned.future_treatment is None
+    if target is None:
+        assert mentioned.target is None
+    else:
+        assert mentioned.target.day == target and mentioned.target.moment.hour == hour
