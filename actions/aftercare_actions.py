@@ -145,11 +145,15 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         if treated and mentioned.after:
             at = mentioned.after.moment(treated)  # "two weeks after my treatment"
         unknown_topic = not self.follow_up and self.asks_unknown_topic(tracker, mentioned)
-        if treated and treated.is_future(now) and not mentioned.target and not mentioned.after and not unknown_topic:
+        rule = self.rule(tracker, unknown_topic)
+        planned = treated and treated.is_future(now) and not mentioned.target and not mentioned.after
+        if planned and (rule is None or tracker.get_slot(names.AFTERCARE_TOPIC) == PLAN) and not unknown_topic:
+            # "I'm having it on Friday": nothing to wait for yet; how to prepare.
             dispatcher.utter_message(text=future_text(knowledge, treated))
             dispatcher.utter_message(response=names.faq_response("preparation"))
             return []
-        rule = self.rule(tracker, unknown_topic)
+        if planned and rule is not None:
+            treated = None  # "and the sun at the reception?" before a planned treatment: the rule as it will apply
         claim = read_claim(tracker.latest_message.get("text") or "")
         if rule is not None and claim is not None:
             dispatcher.utter_message(text=claim_answer(knowledge, rule, claim))
@@ -175,6 +179,10 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         return []
 
 
+def text_of(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
 class ActionRememberTreatmentDate(AftercareMixin, Action):
     """Keeps a treatment date said on its own ("I had microneedling yesterday")."""
 
@@ -190,6 +198,15 @@ class ActionRememberTreatmentDate(AftercareMixin, Action):
             return []
         events: List[EventType] = [SlotSet(names.TREATMENT_DATE, to_slot(treated))]
         rule = find_rule(knowledge, entity_value(tracker.latest_message, names.AFTERCARE_TOPIC))
+        last = LastAnswer.read(tracker.get_slot(names.LAST_ANSWER))
+        if rule is None and last and last.kind == thread_kinds.AFTERCARE and not treated.is_future(now):
+            # "had it done 4 days ago fwiw" after the exfoliation rule: its verdict for that date
+            rule = find_rule(knowledge, last.key)
+            if rule is not None and rule.wait_hours:
+                dispatcher.utter_message(text=noted_text(knowledge, treated, now))
+                dispatcher.utter_message(text=rule_text(knowledge, rule.key, text_of(tracker), treated, now))
+                return events + [SlotSet(names.LAST_ANSWER, last.value)]
+            rule = None
         text = tracker.latest_message.get("text") or ""
         asked_about_a_time = mentioned.target or find_after(text)
         if rule and (asked_about_a_time or not treated.is_future(now)):

@@ -48,13 +48,14 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.base import intent_of, override_intent
+from components.base import override_intent
 from components.minilm_encoder import shared_encoder
 from components.nearest_examples import EXAMPLES_FILE, best_by_label, by_meaning, saved_arrays, sentence_vector
 from components.phrase_rules import candidate_phrases, describing_words, name_arrays, rule_of_phrases
 from components.punctuation import as_written, normalised
 from components.question_split import split_questions
-from components.response_selection import answer_key, put_first, set_selector
+from components.response_selection import put_first, set_selector
+from components.whole_message_readings import answer_by_words
 from knowledge import names
 from knowledge.aftercare_wording import (
     ASKS_LEAVE,
@@ -68,15 +69,10 @@ from knowledge.aftercare_wording import (
 )
 from knowledge.answers import load_knowledge
 from knowledge.claims import read_claim
-from knowledge.clinic_questions import BOOKING, CONTACT, LOCATION, asks_about_money, clinic_question
 
 # The rule label of aftercare examples no rule names ("can I fly tomorrow?"): when
 # those are the nearest, the general advice is given, not the next nearest rule.
 NO_RULE = "-"
-CLINIC_ANSWERS = {CONTACT: {"intent": names.ASK_HUMAN},
-                  LOCATION: {"intent": names.OUT_OF_SCOPE, "response_key": "out_of_scope/location"},
-                  BOOKING: {"intent": names.OUT_OF_SCOPE, "response_key": "out_of_scope/booking"}}
-
 # Intents a part of a message can be answered as.
 QUESTION_INTENTS = (names.FAQ, names.OUT_OF_SCOPE, names.ASK_AFTERCARE)
 
@@ -274,19 +270,13 @@ class MessageParts(GraphComponent):
             if parts:
                 message.set(names.PARTS, parts, add_to_output=True)
                 self._first_part_leads(message, parts[0])
-            elif clinic_question(text):
-                # "what's their phone?", "who do I tell?" (a complaint), "are you open on Saturday?",
-                # "can I book for next monday?": the clinic's details, whatever date is in it.
-                answer = CLINIC_ANSWERS[clinic_question(text)]
+            elif answer_by_words(message, text):
+                # The clinic's own questions, money, a rule asked before the treatment
+                # (components/whole_message_readings.py).
+                answer = answer_by_words(message, text)
                 override_intent(message, answer["intent"])
                 if answer.get("response_key"):
                     self._first_part_leads(message, answer)
-            elif intent_of(message) == names.ASK_AFTERCARE and NOT_AFTERCARE.search(text) and not mentions_treatment(text):
-                # "should i turn up with makeup on?": before the treatment, the FAQ answers.
-                override_intent(message, names.FAQ)
-            elif answer_key(message) == "out_of_scope/cost" and not asks_about_money(text):
-                # "how much does it sting?": "how much" is not about money here; the FAQ answers.
-                override_intent(message, names.FAQ)
             elif says_only_when_treated(text) and not named_rule(text):
                 # "I had microneedling 39 days ago" (a number the model took for an age): the
                 # date is remembered (a symptom beside it is still triaged: that comes after).

@@ -26,7 +26,9 @@ split needs a question on both sides. Pure Python and cheap; no Rasa import.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
+
+from knowledge.aftercare_wording import named_rule
 
 MAX_PARTS = 3
 MAX_CHARS = 500
@@ -65,6 +67,13 @@ _CHECK_AFTER_COMMA = re.compile(
     r"mornings|night|nights|evening|evenings|and|\d+|times?|x))+\s+(?:enough|ok|okay|fine|alright|all right|"
     r"too much|too many|too often|better|correct)\W*$", re.I)
 _LEADING_CONNECTOR = re.compile(r"^(?:(?:and|n|&|\+|plus|also|then|so)[\s,]+)+", re.I)
+# "can i wear makeup tonight and go to spin tomorrow?": a second thing asked with the same
+# "can i", left unsaid. The part after "and" is asked with the first part's lead.
+_LEAVE_LEAD = re.compile(r"^\W*(?:(?:ok|so|and|also|hi|hey)\W+)*((?:can|could|should|may|might) (?:i|we)|"
+                         r"(?:is it|would it be) (?:ok|okay|fine|alright|safe) (?:to|if i))\b", re.I)
+ELLIPTICAL_VERBS = {"go", "do", "use", "put", "wear", "wash", "exfoliate", "work", "swim", "run", "have", "get",
+                    "apply", "start", "hit", "play", "pop", "pick", "sit", "sunbathe", "drink", "fly", "dye", "shave",
+                    "wax", "cleanse", "moisturise", "moisturize", "scrub", "lie", "train", "lift", "cycle", "ride"}
 
 Span = Tuple[int, int]
 
@@ -111,8 +120,16 @@ def _hard_segments(text: str) -> List[Span]:
     return spans
 
 
-def _soft_split(text: str, span: Span) -> List[Span]:
-    """Cuts a span at "and"/"also"/"plus"... where a question stands on both sides."""
+def _two_rules(before: str, after: str) -> bool:
+    """Each side names an aftercare rule, and not the same one ("makeup" and "the gym",
+    not "exercise and swim"): two questions, not one about two things of a kind."""
+    first, second = named_rule(before), named_rule(after)
+    return bool(first and second and first != second)
+
+
+def _soft_split(text: str, span: Span, leads: Dict[int, str]) -> List[Span]:
+    """Cuts a span at "and"/"also"/"plus"... where a question stands on both sides, or
+    where a verb after "and" is asked with the question's own "can i" (kept in ``leads``)."""
     parts, start = [], span[0]
     for match in _SOFT.finditer(text, span[0], span[1]):
         after = _words(text[match.end():span[1]])
@@ -120,15 +137,20 @@ def _soft_split(text: str, span: Span) -> List[Span]:
         if match.group().strip() == "," and (len(_words(before.split(",")[-1])) < MIN_WORDS_BEFORE_COMMA
                                             or _CHECK_AFTER_COMMA.match(text[match.end():span[1]].strip())):
             continue
-        if _starts_question(after) and _is_question(before):
+        lead = _LEAVE_LEAD.match(re.split(r"[,.;!?]", before)[-1])
+        elliptical = bool(lead) and match.group().strip().lower() == "and" and len(after) >= 2 \
+            and after[0] in ELLIPTICAL_VERBS and _two_rules(before, text[match.end():span[1]])
+        if (_starts_question(after) and _is_question(before)) or elliptical:
             parts.append((start, match.start()))
             start = match.end()
+            if elliptical:
+                leads[start] = lead.group(1) + " "
     parts.append((start, span[1]))
     return parts
 
 
-def _clean(text: str, span: Span, first: bool) -> str:
-    part = text[span[0]:span[1]].strip().rstrip(",;").strip()
+def _clean(text: str, span: Span, first: bool, leads: Dict[int, str]) -> str:
+    part = leads.get(span[0], "") + text[span[0]:span[1]].strip().rstrip(",;").strip()
     if not first:
         stripped = _LEADING_CONNECTOR.sub("", part)
         part = stripped if len(_words(stripped)) >= 2 else part
@@ -141,12 +163,13 @@ def split_questions(text: str) -> List[str]:
         return [text]
     if not text.strip():
         return []
-    spans = [s for hard in _hard_segments(text) for s in _soft_split(text, hard)
+    leads: Dict[int, str] = {}
+    spans = [s for hard in _hard_segments(text) for s in _soft_split(text, hard, leads)
              if text[s[0]:s[1]].strip()]
     merged: List[Span] = []
     pending: Optional[int] = None  # start of context waiting for its question
     for start, end in spans:
-        if _is_question(text[start:end]):
+        if _is_question(leads.get(start, "") + text[start:end]):
             merged.append((start if pending is None else pending, end))
             pending = None
         elif pending is None:
@@ -157,4 +180,4 @@ def split_questions(text: str) -> List[str]:
         merged[-1] = (merged[-1][0], len(text))
     if len(merged) > MAX_PARTS:
         merged = merged[:MAX_PARTS - 1] + [(merged[MAX_PARTS - 1][0], merged[-1][1])]
-    return [_clean(text, span, i == 0) for i, span in enumerate(merged)]
+    return [_clean(text, span, i == 0, leads) for i, span in enumerate(merged)]

@@ -47,7 +47,8 @@ NOT_AFTERCARE = re.compile(
     r"\b(before\s+(my\s+|the\s+|a\s+|your\s+)?(appointment|appt|session|treatment|procedure|micro\w*|needling|it|hand"
     r"|i\s+go|going\s+in|having)|beforehand|prior|ahead of|to (my|the) (appointment|session|treatment)|come with"
     r"|(turn|show) up with|arrive with|during"
-    r"|add|adding|combine\w*|with (it|microneedling|the treatment)|normal|do they|will they|does the)\b",
+    r"|add|adding|combine\w*|with (it|microneedling|the treatment)|(is|it'?s|that'?s) (it |that |this )?normal"
+    r"|normal to|do they|will they|does the)\b",
     re.IGNORECASE)
 # A question, not a statement: "?", or a question word first ("how long...", "is it...").
 QUESTION = re.compile(r"\?|^\W*(how|what|when|where|which|who|why|can|could|may|is|are|am|do|does|did|should"

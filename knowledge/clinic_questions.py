@@ -18,7 +18,8 @@ CONTACT, LOCATION, BOOKING = "contact", "location", "booking"
 ASKS_TO_BOOK = re.compile(
     r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for|one|online)|reschedul\w*"
     r"|(make|get|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking|consultation)"
-    r"|book\w*\s+(then|link)|booking link|link to book)\b", re.IGNORECASE)
+    r"|book\w*\s+(then|link)|booking link|link to book|(to|and|need to|have to|should i) book|book first"
+    r"|book in advance|just turn up|walk[- ]?in)\b", re.IGNORECASE)
 # A way to reach a person: a phone number or an email, "how do I contact them", a complaint.
 ASKS_FOR_CONTACT = re.compile(
     r"\b((phone|telephone|contact|mobile|landline)\s+(number|no\b|details)"
@@ -27,7 +28,8 @@ ASKS_FOR_CONTACT = re.compile(
     r"|e-?mail (them|you|the clinic|address)"
     r"|how (do|can|should|would) i (contact|reach|get hold of|get in touch with|call|ring|phone|email|message) "
     r"(them|you|the clinic|someone|somebody|a person)"
-    r"|who (do|should|can|would) i (tell|speak to|talk to|contact|complain to|ring|call)"
+    r"|who (do|should|can|would) i (tell|speak to|talk to|contact|complain to|ring|call|ask|check with)"
+    r"|(give me|what are|send me) (their|your|the clinic'?s?|the) (details|contact details|number)"
     r"|complain\w*|complaint|(unhappy|not happy|disappointed) with|(was|were) (really |so |very )?(rude|rough)"
     r"|(speak|talk) (to|with) (someone|somebody|a (real )?(person|human|nurse|doctor|practitioner))"
     r"|someone (i can|to) (ring|call|speak to|talk to))\b", re.IGNORECASE)
@@ -43,6 +45,8 @@ ASKS_WHERE_OR_WHEN_OPEN = re.compile(
 
 def clinic_question(text: str) -> Optional[str]:
     """ "contact", "location" or "booking" for a question about the clinic itself, else None."""
+    if ASKS_TO_BOOK.search(text) and not ASKS_FOR_CONTACT.search(text.split("book")[0]):
+        return BOOKING  # "can i ring up to book?": the booking details (they give the phone too)
     if ASKS_FOR_CONTACT.search(text) or SHORT_ASK_FOR_CONTACT.match(text):
         return CONTACT
     if ASKS_WHERE_OR_WHEN_OPEN.search(text):
@@ -55,7 +59,7 @@ def clinic_question(text: str) -> Optional[str]:
 # Money: "how much is it", "price", "cost", "£". "How much does it sting" is not.
 ASKS_ABOUT_MONEY = re.compile(
     r"(£|\$|€|\b(price\w*|pric(e|ing)|cost\w*|expensive|cheap\w*|afford\w*|pay\w*|fee\w*|charge\w*|quote\w*|"
-    r"deposit|finance|package\w*|offers?|discount\w*|how much (is|are|for|would|will|do you charge|does it cost|"
+    r"deposit|finance|package\w*|offers?|discount\w*|how much (extra|more|is|are|for|would|will|do you charge|does it cost|"
     r"does a|do they cost|per)|pounds|dollars|quid)\b)", re.IGNORECASE)
 
 

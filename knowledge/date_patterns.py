@@ -154,6 +154,10 @@ def _patterns(now: datetime, text: str):
         # "a week and a half ago": 10 days (the fewer days, the longer the wait still to come)
         (rf"\b{NUMBER} (?:weeks? and a half|and a half weeks?) (?:ago|back)\b",
          lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1)) * 7 + 3), now), False)),
+        # "two weeks and two days ago", "it's been 2 weeks and 3 days"
+        (rf"\b{NUMBER} weeks? and {NUMBER} days?\b(?= ago| back| since|)",
+         lambda m: (start_of_day(today - timedelta(days=7 * number_value(m.group(1)) + number_value(m.group(2))),
+                                 now), False)),
         # "it's been nine days since my session", "been 3 weeks", "5 days since the treatment"
         (rf"\bbeen {NUMBER} (days?|weeks?)\b|\b{NUMBER} (days?|weeks?) since\b",
          lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1) or m.group(3)) * (

@@ -10,10 +10,11 @@ import re
 _STATE = (r"better|worse|calm(ed|ing)? down|eas(e|ed|es|ing)( off)?|settl\w*|gone down|going down|"
           r"down a (bit|touch|little)|smaller|bigger|spread\w*|subsid\w*|improv\w*|stopped|slowed|"
           r"(fine|ok|okay|alright|good) now|not (that|so|too) bad|still (there|red|swollen|sore|hot|bleeding|"
-          r"oozing|itchy|painful|puffy|there)|shaky|wobbly|feel (fine|ok|okay|better|weird|funny|odd)")
+          r"oozing|itchy|painful|puffy|there)|shaky|wobbly|feels? (fine|ok|okay|better|weird|funny|odd)|fuss|"
+          r"(doesn'?t|don'?t) want")
 _WAITING = (r"wait\w*|leave it|see (how|if|what)|sleep it off|hold off|give it (a|another|till|until)|"
             r"\btill\b|until|next week|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-            r"weekend|(in the )?mean ?time|for now|first thing")
+            r"weekend|(in the )?mean ?time|for now|first\b")
 _GOING = (r"go(ing)? in|go to work|\bwork\b|appointment|appt|follow[- ]?up|drive|driving|lift|ambulance|a ?& ?e|"
           r"a and e|hospital|\ber\b|emergency room|doctor|\bgp\b|nurse|urgent care|\b111\b|\b999\b|\b911\b|"
           r"pharmacist|chemist|walk[- ]in")
@@ -34,10 +35,10 @@ NEW_QUESTION = re.compile(r"^(also|and also|another (question|thing)|different (
                           r"random question|separate question)\b")
 
 # A short message that refers back to the last answer instead of naming its own topic.
-MAX_LEANING_WORDS = 14
+MAX_LEANING_WORDS = 18
 LEANS_BACK = re.compile(
     r"^(and|so|but|ok so|okay so|or|hmm|right so)\W+(that|it|this|those|them|then|if|what|why|how come|when|after|"
-    r"afterwards)\b"
+    r"afterwards|how long|how many)\b"
     r"|\b(what if|and if|even if|if it'?s|if i|in (that|this) case)\b"
     r"|\bwhat about (it|that|those|them|this|these|then)\b"
     r"|\b(does|do|would|will|is|was|can|could) (that|this|it|those) (count|apply|include|cover|mean|work|matter|"
@@ -45,13 +46,14 @@ LEANS_BACK = re.compile(
     r"|\b(that|this) (counts?|applies|includes?|covers?)\b"
     r"|\bdepends? on\b|\bwhat'?s that\b|\bwhat (does|did) (that|it) mean\b|\bwhat do you mean\b"
     r"|\b(when|how long) (then|though)\b|\bso when\b|\bwhen am i allowed\b|\bhow come\b|\bthat long\b"
-    r"|\bwhy\b|\b(then|too|though)\W*$|^(really|seriously|honestly)\W*$")
+    r"|\bwhy\b|\b(then|though|tho)\W*$|^(really|seriously|honestly)\W*$")
 
 # A typed answer to the assistant's own yes-or-no question (a call-back offer).
 YES = re.compile(r"^\W*(y|yes|yeah|yea|yep|yup|ya|sure|ok|okay|please|go on|go ahead|please do|definitely|"
                  r"absolutely|that would be|that'?d be|sounds good|why not|i would|i'?d like|call me|ring me|"
                  r"phone me|get (them|someone) to call)\b")
-NO = re.compile(r"^\W*(n|no|nah|nope|no thanks?|no ta|not now|not really|not right now|i'?m (ok|okay|fine|good|alright)|"
+NO = re.compile(r"^\W*(n|no|nah|nope|no thanks?|no ta|not now|not really|not right now|maybe later|later|another time|"
+                r"i'?m (ok|okay|fine|good|alright)|"
                 r"you'?re (alright|ok|fine)|i'?ll (just )?(email|call|ring|phone|contact|message|text|do it|sort it)|"
                 r"don'?t (worry|bother|call)|no need|it'?s (ok|okay|fine)|all good|i'?m good)\b"
                 r"|\bno need to (call|ring|phone)\b|\bdon'?t (call|ring|phone) me\b")

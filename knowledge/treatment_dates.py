@@ -34,7 +34,9 @@ STATED_TODAY = re.compile(r"\b(?:it'?s|its|today is|today'?s|now it'?s)\s+(" + "
                           r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:now|today|here))?\b")
 # Times counted from the treatment's own day once it is known: "boxing that night",
 # "the next day", "the saturday after". (At what time of that day: the start of its part.)
-SAME_DAY = re.compile(r"\b(?:that|the same|later that)\s+(night|evening|afternoon|morning|day)\b")
+SAME_DAY = re.compile(r"\b(?:that|the same|later that)\s+(night|evening|afternoon|morning|day)\b"
+                      r"|\bthe\s+(night|evening|afternoon|morning|day)\s+of\s+(?:my|the)\s+"
+                      r"(?:appointment|appt|treatment|session|procedure)\b")
 NEXT_DAY = re.compile(r"\bthe\s+(?:next|following)\s+(day|morning|afternoon|evening|night)\b")
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def _anchored(said: Mentioned, text: str, now: datetime, remembered: Optional[Wh
                                         and remembered.is_future(now) else None)
     same, following = SAME_DAY.search(text), NEXT_DAY.search(text)
     if same or following:
-        part = (same or following).group(1)
+        part = (same or following).group(1) or (same or following).group(2)
         day = treated.day + timedelta(days=1 if following else 0)
         start = PART_OF_DAY_START.get(part)
         moment = at_time(day, start, now) if start else start_of_day(day, now)

@@ -86,9 +86,16 @@ def test_a_follow_up_about_a_later_day_keeps_the_topic(dispatcher, make_tracker,
     assert _texts(dispatcher)[0].startswith("Yes: by Sat 28 Nov the 7-day window will have passed")
 
 
-def test_future_treatment_gets_preparation_advice(dispatcher, make_tracker, domain):
+def test_a_rule_asked_before_a_planned_treatment_is_the_rule_as_it_will_apply(dispatcher, make_tracker, domain):
     tracker = make_tracker("can I wear makeup?", "ask_aftercare", entities=_topic("makeup"),
                            slots={"treatment_date": "2026-11-28", "aftercare_topic": "makeup"})
+    ActionAftercareAnswer().run(dispatcher, tracker, domain)
+    assert _texts(dispatcher)[0].startswith("After microneedling: no makeup for at least 24 hours")
+
+
+def test_a_planned_treatment_and_no_rule_gets_preparation_advice(dispatcher, make_tracker, domain):
+    tracker = make_tracker("what should I do?", "ask_aftercare_plan", slots={"treatment_date": "2026-11-28",
+                                                                            "aftercare_topic": "plan"})
     ActionAftercareAnswer().run(dispatcher, tracker, domain)
     texts = _texts(dispatcher)
     assert texts[0].startswith("Your treatment is still ahead (Sat 28 Nov)")
