@@ -88,9 +88,10 @@ $(AUDIT_VENV)/.installed: security/audit-tool.lock
 audit: $(INSTALLED) $(AUDIT_VENV)/.installed  ## Audit the locked dependencies (pip-audit; security/known-findings.yml).
 	$(BIN)/python scripts/audit.py $(AUDIT_VENV)/bin/pip-audit
 
-bench: $(MODEL)  ## Benchmark: training, start-up, memory, latency, throughput (results/bench/).
+# BASELINE=<git ref>: that commit against this checkout in the same run (A B B A), every figure with its ratio.
+bench: $(MODEL)  ## Benchmark: training, start-up, memory, latency, throughput (results/bench/); BASELINE=<ref> compares.
 	scripts/system_packages.sh cluster
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(if $(BASELINE),--baseline $(BASELINE))
 
 report: $(INSTALLED)  ## What patients asked, for the clinic: results/report/ (ARGS="--since 2026-11-01 --until 2026-11-30").
 	$(BIN)/python -m report.build $(ARGS)

@@ -8,6 +8,7 @@ then ``action_aftercare_answer`` answers. A date said on its own is kept by
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, Dict, List, Optional, Text
@@ -35,12 +36,14 @@ from knowledge.aftercare_text import (
 from knowledge.answers import AftercareRule, Knowledge, load_knowledge
 from knowledge.claims import read_claim
 from knowledge.follow_ups import PLAN
-from knowledge.moments import When
+from knowledge.moments import When, start_of_day
 from knowledge.thread import LastAnswer
 from knowledge.time_after_treatment import find_after
 from knowledge.treatment_dates import Mentioned, split_treatment_and_target, to_slot
 
 TIME_ENTITIES = (names.DATE, names.TIME)  # from spaCy's NER (components/spacy_dates.py)
+# The answer to "when was your treatment?" that is just "today" (said of a question, "today" is the day asked about).
+TODAY_ALONE = re.compile(r"^\W*(it was |i had it |had it |just )?(earlier )?today\b[\w\s]{0,20}\W*$", re.IGNORECASE)
 # At the date prompt, these without a usable date make the form ask again.
 ASK_AGAIN_INTENTS = (names.INFORM_TREATMENT_DATE, names.ASK_AFTERCARE, names.ASK_AFTERCARE_PLAN)
 
@@ -251,11 +254,15 @@ class ValidateTreatmentDateForm(AftercareMixin, FormValidationAction):
         """The date in the message; None (ask again) for a date or aftercare
         message without a usable date; nothing for other messages, so that the
         form is rejected and the other question is answered (data/rules.yml)."""
-        mentioned = self.mentioned(tracker, settings.now())
+        now = settings.now()
+        mentioned = self.mentioned(tracker, now)
         treated = mentioned and (mentioned.treatment or mentioned.future_treatment)
+        asked = tracker.get_slot(names.REQUESTED_SLOT) == names.TREATMENT_DATE and not tracker.get_slot(names.TREATMENT_DATE)
+        text = text_of(tracker)
+        if not treated and asked and TODAY_ALONE.match(text):
+            treated = When("today", start_of_day(now.date(), now), False)  # "today", answering "when was it?"
         if treated:
             return {names.TREATMENT_DATE: to_slot(treated)}
-        asked = tracker.get_slot(names.REQUESTED_SLOT) == names.TREATMENT_DATE and not tracker.get_slot(names.TREATMENT_DATE)
         if asked and (tracker.latest_message.get("intent") or {}).get("name") in ASK_AGAIN_INTENTS:
             return {names.TREATMENT_DATE: None}
         return {}  # keeps a remembered date; other messages leave the form

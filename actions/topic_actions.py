@@ -72,8 +72,8 @@ class ActionFollowUp(Action):
         kind = follow_ups.kind_of(text)
         current = follow_ups.current_topic(LastAnswer.read(tracker.get_slot(names.LAST_ANSWER)))
         answer = follow_ups.resolve(knowledge.follow_ups, current, kind)
-        if answer is None and current is not None and (kind is None or current.kind == follow_ups.AFTERCARE):
-            answer = current  # "what if it's just for radiance?", "and tomorrow?": the same topic again
+        if answer is None and current is not None:
+            answer = current  # "what if it's just for radiance?", "how come?", "and tomorrow?": the same topic again
         if answer is None:
             if current is None:
                 # Nothing to follow up on: "how long does it last?" as a first question.

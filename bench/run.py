@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from bench.loadgen import LoadResult, percentile, rss_bytes, run_load
 from deploy.servers import BIN, Assistant, assistant_env
@@ -149,10 +149,73 @@ def _report(figures: Dict[str, float]) -> str:
     return "\n".join(lines)
 
 
+def measure_server(folder: Path, model: Path, growth_messages: int = 0, root: Path = ROOT,
+                   bin_dir: Path = BIN, out: Optional[Path] = None) -> Dict[str, float]:
+    """One action server and one Rasa server: start-up, memory, latency and throughput."""
+    figures: Dict[str, float] = {}
+    record = (lambda new: _record(figures, out, new)) if out else figures.update
+    assistant = Assistant(folder, model, root=root, bin_dir=bin_dir)
+    try:
+        assistant.start(with_actions=True, with_rasa=False)
+        start = time.perf_counter()
+        assistant.start_rasa(wait=False)
+        _wait_for_reply(assistant.webhook, assistant.rasa)
+        record({"ready_s": time.perf_counter() - start})
+        webhook, pid = assistant.webhook, assistant.rasa.pid
+        run_load([webhook], conversations=50, concurrency=5, prefix="bench-warm")
+        record({"rss_mib": rss_bytes(pid) / 2**20})
+        runs = {"1 conversation": run_load([webhook], conversations=50, concurrency=1, prefix="bench-1"),
+                "20 concurrent": run_load([webhook], conversations=250, concurrency=20, prefix="bench-20"),
+                # The 20 above send back to back (the server's capacity); these wait as people do.
+                "20 typing": run_load([webhook], conversations=60, concurrency=20, prefix="bench-typing",
+                                      pause=TYPING_PAUSE_S)}
+        record({**_latency_figures(runs["1 conversation"], "1"), **_latency_figures(runs["20 concurrent"], "20"),
+                **_latency_figures(runs["20 typing"], "typing")})
+        if out:
+            _histogram(runs, out / "latency.png")
+        if growth_messages:
+            print(f"memory growth over {growth_messages:,} messages ...", flush=True)
+            before = rss_bytes(pid)
+            growth_run = run_load([webhook], conversations=growth_messages // 4, concurrency=20, prefix="bench-growth")
+            after = rss_bytes(pid)
+            record({"growth_messages": len(growth_run.exchanges), "memory_growth_pct": 100 * (after - before) / before,
+                    "errors_growth": len(growth_run.failures)})
+    finally:
+        assistant.stop()
+    return figures
+
+
+def against_baseline(ref: str, model: Path, out: Path) -> int:
+    """``make bench BASELINE=<ref>``: baseline, current, current, baseline; every figure, both, the ratio."""
+    from bench.baseline import compare, prepare
+
+    tree, bin_dir, base_model = prepare(ref)
+    sides = {"baseline": (tree, bin_dir, base_model), "current": (ROOT, BIN, model)}
+    runs: Dict[str, List[Dict[str, float]]] = {"baseline": [], "current": []}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for index, side in enumerate(("baseline", "current", "current", "baseline")):
+            print(f"run {index + 1}/4: {side} ...", flush=True)
+            root, bin_dir, side_model = sides[side]
+            figures = measure_server(Path(tmp) / f"{index}-{side}", side_model, root=root, bin_dir=bin_dir)
+            runs[side].append(figures)
+            print("  " + ", ".join(f"{k} {v:.1f}" for k, v in figures.items() if not k.startswith("errors")),
+                  flush=True)
+    table, means = compare(runs)
+    ratios = {k: means["current"][k] / means["baseline"][k] for k in means["current"]
+              if means["baseline"].get(k)}
+    (out / "bench.json").write_text(json.dumps({"baseline_ref": ref, "runs": runs, "means": means,
+                                                "ratios": ratios}, indent=2) + "\n")
+    print(f"\nBenchmark: current ({ROOT.name}) against {ref}, runs in the order A B B A, means of two\n{table}")
+    print(f"\n  failed messages: {sum(v for rs in runs.values() for r in rs for k, v in r.items() if k.startswith('errors_')):.0f}; "
+          f"figures in {out / 'bench.json'}")
+    return 0
+
+
 def main() -> int:
     """Runs the benchmark; see ``--help`` for sizes."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default=str(MODEL))
+    parser.add_argument("--baseline", help="a git ref to compare with in the same run (A B B A)")
     parser.add_argument("--no-train", action="store_true", help="skip the training-time measurement")
     parser.add_argument("--growth-messages", type=int, default=10_000)
     parser.add_argument("--no-cluster", action="store_true",
@@ -161,6 +224,8 @@ def main() -> int:
     options = parser.parse_args()
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
+    if options.baseline:
+        return against_baseline(options.baseline, Path(options.model), out)
     figures: Dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
@@ -168,39 +233,8 @@ def main() -> int:
             print("training (full, about 5-6 minutes) ...", flush=True)
             _record(figures, out, {"train_s": train(folder)})
         # Inherits the caller's environment as is (e.g. TF_* settings to compare).
-        assistant = Assistant(folder / "server", Path(options.model))
-        try:
-            assistant.start(with_actions=True, with_rasa=False)
-            print("starting the Rasa server ...", flush=True)
-            start = time.perf_counter()
-            assistant.start_rasa(wait=False)
-            _wait_for_reply(assistant.webhook, assistant.rasa)
-            _record(figures, out, {"ready_s": time.perf_counter() - start})
-            webhook, pid = assistant.webhook, assistant.rasa.pid
-
-            print("warm-up, then 1, 20 back-to-back and 20 typing conversations ...", flush=True)
-            run_load([webhook], conversations=50, concurrency=5, prefix="bench-warm")
-            _record(figures, out, {"rss_mib": rss_bytes(pid) / 2**20})
-            runs = {"1 conversation": run_load([webhook], conversations=50, concurrency=1, prefix="bench-1"),
-                    "20 concurrent": run_load([webhook], conversations=250, concurrency=20, prefix="bench-20"),
-                    # The 20 above send back to back (the server's capacity); these wait as people do.
-                    "20 typing": run_load([webhook], conversations=60, concurrency=20, prefix="bench-typing",
-                                          pause=TYPING_PAUSE_S)}
-            _record(figures, out, {**_latency_figures(runs["1 conversation"], "1"),
-                                   **_latency_figures(runs["20 concurrent"], "20"),
-                                   **_latency_figures(runs["20 typing"], "typing")})
-            _histogram(runs, out / "latency.png")
-
-            print(f"memory growth over {options.growth_messages:,} messages ...", flush=True)
-            before = rss_bytes(pid)
-            growth_run = run_load([webhook], conversations=options.growth_messages // 4, concurrency=20,
-                                  prefix="bench-growth")
-            after = rss_bytes(pid)
-            _record(figures, out, {"growth_messages": len(growth_run.exchanges),
-                                   "memory_growth_pct": 100 * (after - before) / before,
-                                   "errors_growth": len(growth_run.failures)})
-        finally:
-            assistant.stop()
+        print("starting the servers; then warm-up, 1, 20 back-to-back and 20 typing conversations ...", flush=True)
+        figures.update(measure_server(folder / "server", Path(options.model), options.growth_messages, out=out))
         if not options.no_cluster:
             print("two Rasa servers behind nginx (PostgreSQL + Redis), 20 concurrent ...", flush=True)
             _record(figures, out, cluster_run(options.model, folder))

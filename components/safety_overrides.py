@@ -17,6 +17,7 @@ model ranks the message, and the tables are reviewed like the answers are.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -36,6 +37,7 @@ from knowledge.triage import load_triage_rules, triage
 # Ordinary healing, or a vague feeling, beside an aftercare question: the
 # question is answered (a warning sign always wins).
 MILD = ("expected", "unclear")
+THANKS = re.compile(r"^\W*(thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
 AFTERCARE_INTENTS = (names.ASK_AFTERCARE, names.ASK_AFTERCARE_PLAN)
 # The component that adds an aftercare topic found by meaning.
 GUESSED_BY = MessageParts.__name__
@@ -101,6 +103,8 @@ class SafetyOverride(StatelessComponent):
             found = read_message(text)
             if names.TRIAGE in found and found[names.TRIAGE]["level"] in MILD and self._asks_aftercare(message):
                 del found[names.TRIAGE]  # "it's peeling, can I pick the bits off?": the aftercare rule answers
+            if names.TRIAGE in found and found[names.TRIAGE]["level"] == "unclear" and THANKS.match(text):
+                del found[names.TRIAGE]  # "thank you, feeling a bit less scared now": thanks
             if names.TRIAGE in found and found[names.TRIAGE]["level"] in MILD and clinic_question(text):
                 del found[names.TRIAGE]  # "the girl who did it was really rough, who do I tell?": the clinic
             if names.CONDITIONS in found and names.TRIAGE not in found and self._answered_by_its_rule(message, found[names.CONDITIONS]):

@@ -45,10 +45,10 @@ def assistant_env(**overrides: str) -> Dict[str, str]:
     return env
 
 
-def single_server_endpoints(actions_port: int, database: Path) -> str:
+def single_server_endpoints(actions_port: int, database: Path, store: str = "privacy.tracker_store.PrivateSQLTrackerStore") -> str:
     """endpoints.yml for one Rasa server on loopback: its action server and its own SQLite tracker store."""
     return (f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-            f"tracker_store:\n  type: privacy.tracker_store.PrivateSQLTrackerStore\n  dialect: sqlite\n"
+            f"tracker_store:\n  type: {store}\n  dialect: sqlite\n"
             f"  db: {database}\n")
 
 
@@ -90,7 +90,10 @@ class Assistant:
     """
 
     def __init__(self, folder: Path, model: Path, credentials: str = "credentials.yml",
-                 cors_origin: str = "", env: Optional[Dict[str, str]] = None) -> None:
+                 cors_origin: str = "", env: Optional[Dict[str, str]] = None, root: Path = ROOT,
+                 bin_dir: Path = BIN) -> None:
+        # ``root`` and ``bin_dir``: another checkout and its venv (make bench BASELINE=<ref>).
+        self.root, self.bin = Path(root), Path(bin_dir)
         self.folder = Path(folder)
         self.model = Path(model)
         self.credentials = credentials
@@ -122,7 +125,7 @@ class Assistant:
     def _spawn(self, args: List[str], name: str, health_url: str, wait: bool) -> subprocess.Popen:
         log = self.folder / f"{name}-{len(self._started)}.log"  # one log per start: restarts keep the earlier ones
         with log.open("w") as output:
-            process = subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=output, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(args, cwd=self.root, env=self.env, stdout=output, stderr=subprocess.STDOUT)
         self._started.append(process)
         self._logs[process] = log
         if wait:
@@ -134,7 +137,10 @@ class Assistant:
         if not self.model.exists():
             raise FileNotFoundError(f"no trained model at {self.model}: run `make train`")
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.endpoints.write_text(single_server_endpoints(self.actions_port, self.database))
+        # An older checkout (make bench BASELINE=...) may predate the masking store: Rasa's own.
+        store = "privacy.tracker_store.PrivateSQLTrackerStore" if (self.root / "privacy" / "tracker_store.py").is_file() \
+            else "SQL"
+        self.endpoints.write_text(single_server_endpoints(self.actions_port, self.database, store))
         try:
             if with_actions:
                 self.start_actions()
@@ -147,7 +153,7 @@ class Assistant:
 
     def start_actions(self, wait: bool = True) -> None:
         """Starts the action server; with ``wait``, until its /health answers."""
-        self.actions = self._spawn([str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+        self.actions = self._spawn([str(self.bin / "rasa"), "run", "actions", "--actions", "actions",
                                     "--port", str(self.actions_port)], "actions", f"{self.actions_url}/health", wait)
 
     def wait_for_actions(self) -> None:
@@ -161,7 +167,7 @@ class Assistant:
 
     def start_rasa(self, wait: bool = True) -> None:
         """Starts the Rasa server; with ``wait``, until its / answers (the model is loaded)."""
-        self.rasa = self._spawn([str(BIN / "rasa"), "run", "-m", str(self.model), "--interface", "127.0.0.1",
+        self.rasa = self._spawn([str(self.bin / "rasa"), "run", "-m", str(self.model), "--interface", "127.0.0.1",
                                  "--port", str(self.rasa_port), "--endpoints", str(self.endpoints),
                                  "--credentials", self.credentials, "--cors", self.cors_origin or "http://127.0.0.1"],
                                 "rasa", f"{self.url}/", wait)

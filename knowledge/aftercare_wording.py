@@ -63,7 +63,9 @@ _WH_START = re.compile(r"^\W*(how|what|whats|why|which|who|where|does|do|did)\b"
 # the gel on?": how the rule applies.
 _ABOUT_A_THING = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b|\bhow\s+(often|many\s+times)\b"
                             # "and a scrub?", "and my AHA serum": a short "and ..." names the next thing asked about
-                            r"|^\W*(and|also|plus)\s+(?=(\S+\s+){0,6}\S+\W*$)", re.IGNORECASE)
+                            r"|^\W*(and|also|plus)\s+(?=(\S+\s+){0,6}\S+\W*$)"
+                            # "does yoga even count?": whether the thing falls under its rule
+                            r"|\b(does|do|would|will) (\S+\s+){1,4}?(even |still |also )?count\b", re.IGNORECASE)
 
 
 # Sign-offs after the question ("ok? x", "fine?? lol thanks") hide its closing words.

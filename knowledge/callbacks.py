@@ -29,7 +29,8 @@ MAX_NAME = 80
 STOP = re.compile(r"^\W*(/deny|no|nope|nah|no,? thanks?|no,? thank you|cancel|stop|never ?mind|forget it|"
                   r"don'?t bother|not now|no,? (i'?m|it'?s) (ok|fine|good))\W*$", re.IGNORECASE)
 _YES_WORD = (r"(/affirm|y|yes|yeah|yep|yup|sure|ok|okay|please|yes,? please|go ahead|please do|that'?s fine|fine|"
-             r"of course|i agree|agreed|you may|yes,? you (can|may)|absolutely|definitely|that'?s ok(ay)?|correct)")
+             r"of course|i agree|agreed|you may|yes,? you (can|may)|absolutely|definitely|that'?s ok(ay)?|correct|"
+             r"i consent|consent|i do|go for it)")
 # One or more yes-words and nothing else: "yes", "yes thats fine", "yep agreed", "ok yes".
 YES = re.compile(rf"^\W*{_YES_WORD}(\W+{_YES_WORD})*\W*$", re.IGNORECASE)
 NO = re.compile(r"^\W*(/deny|n|no|nope|nah|no,? thanks?|no,? thank you|don'?t|do not|please don'?t|"
@@ -67,14 +68,21 @@ def read_consent(text: str) -> Optional[bool]:
     return None
 
 
+_EMAIL_IN = re.compile(r"[^@\s,;:()<>]+@[^@\s,;:()<>]+\.[A-Za-z]{2,}")
+_PHONE_IN = re.compile(r"\+?\d[\d\s().-]{5,18}\d")
+
+
 def valid_contact(text: str) -> Optional[str]:
-    """A phone number (7 to 15 digits) or an email address, tidied; None otherwise."""
+    """A phone number (7 to 15 digits) or an email address, tidied, also inside a
+    sentence ("you can call me 07700 900456", "x@example.com please"); None otherwise."""
     text = " ".join(str(text or "").split())
     if EMAIL.match(text):
         return text
     if PHONE.match(text) and 7 <= sum(c.isdigit() for c in text) <= 15:
         return text
-    return None
+    found = _EMAIL_IN.findall(text) + [p.strip() for p in _PHONE_IN.findall(text)
+                                        if 7 <= sum(c.isdigit() for c in p) <= 15]
+    return found[0].rstrip(".") if len(found) == 1 else None
 
 
 def valid_name(text: str) -> Optional[str]:

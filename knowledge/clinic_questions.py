@@ -19,7 +19,7 @@ ASKS_TO_BOOK = re.compile(
     r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for|one|online)|reschedul\w*"
     r"|(make|get|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking|consultation)"
     r"|book\w*\s+(then|link)|booking link|link to book|(to|and|need to|have to|should i) book|book first"
-    r"|book in advance|just turn up|walk[- ]?in)\b", re.IGNORECASE)
+    r"|book in advance|just turn up|walk[- ]?in|what'?s the link|the booking page)\b", re.IGNORECASE)
 # A way to reach a person: a phone number or an email, "how do I contact them", a complaint.
 ASKS_FOR_CONTACT = re.compile(
     r"\b((phone|telephone|contact|mobile|landline)\s+(number|no\b|details)"
@@ -28,7 +28,9 @@ ASKS_FOR_CONTACT = re.compile(
     r"|e-?mail (them|you|the clinic|address)"
     r"|how (do|can|should|would) i (contact|reach|get hold of|get in touch with|call|ring|phone|email|message) "
     r"(them|you|the clinic|someone|somebody|a person)"
-    r"|who (do|should|can|would) i (tell|speak to|talk to|contact|complain to|ring|call|ask|check with)"
+    r"|who(m)? (do|should|can|would) i (tell|speak to|talk to|contact|complain to|ring|call|ask|check with)"
+    r"|raise (it|this|a concern|a complaint|an issue) with|feedback (about|on) (my|the) (visit|appointment|session)"
+    r"|(felt|feeling|was) (rushed|ignored|unhappy|let down)"
     r"|(give me|what are|send me) (their|your|the clinic'?s?|the) (details|contact details|number)"
     r"|complain\w*|complaint|(unhappy|not happy|disappointed) with|(was|were) (really |so |very )?(rude|rough)"
     r"|(speak|talk) (to|with) (someone|somebody|a (real )?(person|human|nurse|doctor|practitioner))"
@@ -40,7 +42,9 @@ ASKS_WHERE_OR_WHEN_OPEN = re.compile(
     r"\b(are you open|open (on|at|today|tomorrow|this|at the weekend)|opening (hours|times)|what time do you "
     r"(open|close|shut)|(close|shut) on|your hours|clinic'?s? hours|what hours|where are you|where'?s the clinic"
     r"|where is the clinic|(your|the|clinic'?s?|what'?s the|whats the) address|how do i get (there|to you)"
-    r"|directions to)\b", re.IGNORECASE)
+    r"|directions to|where do i go( to get it done)?|where can i (get|have) it done|(monday|mon) to (friday|fri|saturday|sat)"
+    r"|open (on )?(saturdays?|sundays?|weekends?|evenings?)|(do|are) you (do )?(saturdays?|sundays?|weekends?|evenings?))\b",
+    re.IGNORECASE)
 
 
 def clinic_question(text: str) -> Optional[str]:
@@ -59,7 +63,7 @@ def clinic_question(text: str) -> Optional[str]:
 # Money: "how much is it", "price", "cost", "£". "How much does it sting" is not.
 ASKS_ABOUT_MONEY = re.compile(
     r"(£|\$|€|\b(price\w*|pric(e|ing)|cost\w*|expensive|cheap\w*|afford\w*|pay\w*|fee\w*|charge\w*|quote\w*|"
-    r"deposit|finance|package\w*|offers?|discount\w*|how much (extra|more|is|are|for|would|will|do you charge|does it cost|"
+    r"deposit|finance|package\w*|offers?|discount\w*|how much\W*$|how much (extra|more|is|are|for|would|will|do you charge|does it cost|"
     r"does a|do they cost|per)|pounds|dollars|quid)\b)", re.IGNORECASE)
 
 

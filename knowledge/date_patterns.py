@@ -207,6 +207,13 @@ def _patterns(now: datetime, text: str):
          lambda m: (start_of_day(_day_of_month(int(m.group(1)), now, text, m.start()), now), False)),
         (holidays.PATTERN, lambda m: (start_of_day(holidays.holiday_date(
             m.group(1), today, _in_past_clause(text, m.start())), now), False)),
+        # "kickboxing thursday evening": that weekday, from the start of that part of it
+        (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + r") (morning|afternoon|evening|night)\b",
+         lambda m: (at_time(_weekday(m.group(2), m.group(1) or "", now, text, m.start()),
+                            PART_OF_DAY_START[m.group(3)], now), True)),
+        # "I'm on day 8 now", "it's day 3": counted from the treatment, said of today
+        (rf"\b(?:i'?m on|it'?s|its|today is|now on|we'?re on) day {NUMBER}\b|\bday {NUMBER} (?:today|now)\b",
+         lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1) or m.group(2))), now), False)),
         (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + "|" + "|".join(SHORT_WEEKDAYS) + r")\b",
          lambda m: (start_of_day(_weekday(_full_weekday(m.group(2)), m.group(1) or "", now, text, m.start()), now), False)),
         # "sat" and "sun" are words too ("sat on the boundary", "the sun"): only after "on", "next"...

@@ -105,6 +105,8 @@ def asks_when_then(text: str) -> bool:
 _OWN_BUSINESS = (names.GREET, names.GOODBYE, names.THANK, names.BOT_CHALLENGE, names.CAPABILITIES, names.ASK_HUMAN,
                  names.REQUEST_CALLBACK, names.FEEDBACK, names.FORGET_ME, names.OTHER_LANGUAGE, names.CHOOSE_TOPIC)
 _CHIT_CHAT = (names.GREET, names.GOODBYE, names.THANK, names.BOT_CHALLENGE, names.FEEDBACK, names.FORGET_ME)
+# Words of a message the model could not place that is read as leaning on the last answer.
+SHORT = 4
 # Above this, the FAQ selector has found the message's own topic.
 SURE_OF_ITS_OWN_TOPIC = 0.95
 _BACK_REFERENCE = re.compile(r"\b(that|this|it|those|them|then)\b")
@@ -146,6 +148,8 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
             return names.ACTION_FOLLOW_UP  # "my mate said a week is enough?": about that rule
         if last.kind == HEALING and words.HOW_LONG.search(_clean(text)):
             return names.ACTION_FOLLOW_UP  # "how long will the pinkness last?": the healing's time
+        if intent == names.NLU_FALLBACK and len(_clean(text).split()) <= SHORT:
+            return names.ACTION_FOLLOW_UP  # "what factor?", "how come?": too short to stand alone
         if leans_on_the_last_answer(text):
             own_topic = intent == names.FAQ and confidence >= SURE_OF_ITS_OWN_TOPIC and not _BACK_REFERENCE.search(_clean(text))
             return None if own_topic else names.ACTION_FOLLOW_UP

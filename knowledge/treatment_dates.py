@@ -72,10 +72,15 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime,
                                 for k in ("treatment", "future_treatment", "target") if getattr(said, k)})
     said = _split(text, phrases, now)
     if remembered and remembered.is_future(now) and said.treatment and not said.target \
-            and said.treatment.phrase.split()[-1] in WEEKDAYS + SHORT_WEEKDAYS and not PAST_TENSE.search(normalise(text)):
+            and _weekday_in(said.treatment.phrase) and not PAST_TENSE.search(normalise(text)):
         # A treatment still to come is known: "a work do on the tuesday night" is a day asked about.
         said = replace(said, treatment=None, target=said.treatment)
     return _anchored(said, normalise(text), now, remembered)
+
+
+def _weekday_in(phrase: str) -> str:
+    """The weekday a time phrase names ("friday", "friday night"), or ""."""
+    return next((word for word in phrase.split() if word in WEEKDAYS + SHORT_WEEKDAYS), "")
 
 
 def _moved(when: When, shift: timedelta) -> When:
@@ -98,17 +103,20 @@ def _anchored(said: Mentioned, text: str, now: datetime, remembered: Optional[Wh
         start = PART_OF_DAY_START.get(part)
         moment = at_time(day, start, now) if start else start_of_day(day, now)
         return replace(said, target=When((same or following).group(0), max(moment, treated.moment), bool(start)))
-    weekday = said.target.phrase.split()[-1] if said.target else ""
-    if planned and said.target and weekday in WEEKDAYS + SHORT_WEEKDAYS:
+    weekday = _weekday_in(said.target.phrase) if said.target else ""
+    if planned and said.target and weekday:
         day = said.target.day
         # "my slot is Monday and the netball is on the Wednesday": the Wednesday after it;
         # "the friday after that": the week after a Friday treatment.
         while day < planned.day:
             day += timedelta(days=7)
-        if day == planned.day and (said.future_treatment is not None or re.search(rf"\b{weekday}\s+after\b", text)):
+        later = re.search(rf"\b{weekday}\s+after\b|\b(following|next)\s+{weekday}\b", text)
+        if day == planned.day and (said.future_treatment is not None or later):
             day += timedelta(days=7)
         part = re.search(rf"\b{weekday}\s+(night|evening|afternoon|morning)\b", text)
         moment = at_time(day, PART_OF_DAY_START[part.group(1)], now) if part else start_of_day(day, now)
+        if said.target.precise and not part:
+            moment = datetime.combine(day, said.target.moment.timetz())
         return replace(said, target=When(said.target.phrase, moment, bool(part)))
     return said
 
@@ -117,7 +125,7 @@ def _split(text: str, phrases: Iterable[str], now: datetime) -> Mentioned:
     times: List[When] = []
     for source in [text] + list(phrases):  # in context first: "treatment is on the 22nd" is ahead
         for when in find_times(source, now):
-            if all(when.phrase != seen.phrase for seen in times):
+            if all(when.phrase not in seen.phrase for seen in times):  # "tuesday" of "tuesday morning"
                 times.append(when)
     text = normalise(text)
     # "Can I exercise today?" asks about today; "I had it today" dates the treatment.

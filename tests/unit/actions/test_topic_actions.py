@@ -99,12 +99,17 @@ def test_how_long_after_an_aftercare_answer_gives_the_rule_again(dispatcher, mak
     assert _answers(dispatcher)[0].startswith("After microneedling: avoid direct sun for at least a week")
 
 
-def test_a_follow_up_the_table_lacks_offers_the_current_topic_first(dispatcher, make_tracker, domain):
+def test_a_follow_up_the_table_lacks_gets_the_current_topic_again(dispatcher, make_tracker, domain):
+    """ "how come?" after the body-areas answer: that answer again, not "did you mean"."""
     tracker = make_tracker("why?", "follow_up", slots=_answered("body_areas"))
     ActionFollowUp().run(dispatcher, tracker, domain)
+    assert _answers(dispatcher)[0] == "utter_faq/body_areas"
+
+
+def test_a_follow_up_with_nothing_before_and_no_sure_answer_offers_topics(dispatcher, make_tracker, domain):
+    ActionFollowUp().run(dispatcher, make_tracker("why?", "follow_up"), domain)
     (message,) = dispatcher.messages
     assert message["text"] == "Sorry, I'm not sure I understood. Did you mean one of these?"
-    assert message["buttons"][0]["payload"] == topic_payload("body_areas")
     assert message["buttons"][-1]["payload"] == "/deny"
 
 

@@ -280,3 +280,9 @@ def test_a_planned_treatment_remembered_from_earlier_anchors_the_day_asked_about
         assert mentioned.target is None
     else:
         assert mentioned.target.day == target and mentioned.target.moment.hour == hour
+
+
+def test_a_spacy_phrase_inside_a_longer_one_is_the_same_time():
+    """spaCy's "tuesday" of "booked in for tuesday morning" is not a second, past Tuesday."""
+    mentioned = split_treatment_and_target("booked in for tuesday morning", ["tuesday", "morning"], SATURDAY)
+    assert mentioned.treatment is None and mentioned.future_treatment.day == date(2026, 11, 24)
