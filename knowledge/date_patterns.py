@@ -145,6 +145,9 @@ def _patterns(now: datetime, text: str):
     today = now.date()
     return [
         (r"\b(just now|right now|an? moment ago|earlier today)\b", lambda m: (now, True)),
+        # "I'm on day 8 now", "it's day 3": counted from the treatment, said of today
+        (rf"\b(?:i'?m on|it'?s|its|today is|now on|we'?re on) day {NUMBER}\b|\bday {NUMBER} (?:today|now)\b",
+         lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1) or m.group(2))), now), False)),
         (rf"\b{NUMBER} (?:hours?|hrs?|h) (?:ago|back)\b",
          lambda m: (now - timedelta(hours=number_value(m.group(1))), True)),
         (r"\bhalf an hour ago\b", lambda m: (now - timedelta(minutes=30), True)),
@@ -163,7 +166,7 @@ def _patterns(now: datetime, text: str):
          lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1) or m.group(3)) * (
              7 if (m.group(2) or m.group(4)).startswith("week") else 1)), now), False)),
         # "just got back from the clinic", "just had it done": the treatment was now
-        (r"\bjust (?:got back|come back|came back|been|left|got home) (?:from|out of) (?:the|my) "
+        (r"\bjust (?:got back|come back|came back|been|left|got home|home) (?:from|out of) (?:the|my) "
          r"(?:clinic|appointment|appt|session|treatment|salon)\b|\bjust (?:had|got) it(?: done)?\b"
          r"|\bfresh (?:out )?from (?:the|my) (?:clinic|appointment|session|treatment)\b",
          lambda m: (now, True)),
@@ -211,9 +214,6 @@ def _patterns(now: datetime, text: str):
         (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + r") (morning|afternoon|evening|night)\b",
          lambda m: (at_time(_weekday(m.group(2), m.group(1) or "", now, text, m.start()),
                             PART_OF_DAY_START[m.group(3)], now), True)),
-        # "I'm on day 8 now", "it's day 3": counted from the treatment, said of today
-        (rf"\b(?:i'?m on|it'?s|its|today is|now on|we'?re on) day {NUMBER}\b|\bday {NUMBER} (?:today|now)\b",
-         lambda m: (start_of_day(today - timedelta(days=number_value(m.group(1) or m.group(2))), now), False)),
         (r"\b(?:(last|next|this past|on|this) )?(" + "|".join(WEEKDAYS) + "|" + "|".join(SHORT_WEEKDAYS) + r")\b",
          lambda m: (start_of_day(_weekday(_full_weekday(m.group(2)), m.group(1) or "", now, text, m.start()), now), False)),
         # "sat" and "sun" are words too ("sat on the boundary", "the sun"): only after "on", "next"...

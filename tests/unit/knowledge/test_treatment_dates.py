@@ -235,6 +235,10 @@ def test_tonight_asked_a_minute_before_midnight_is_still_today():
     ("had it on sunday, its wednesday today", date(2026, 11, 18)),
     # the treatment just now
     ("few tiny dots of blood on my forehead, just got back from the clinic", date(2026, 11, 21)),
+    ("just home from my appointment and there are tiny spots of blood", date(2026, 11, 21)),
+    # the day since the treatment, said of today
+    ("day 10 today and my skin looks lush. can i get back to boxing", date(2026, 11, 11)),
+    ("I'm on day 8 now anyway", date(2026, 11, 13)),
 ])
 def test_a_past_treatment_said_as_patients_say_it(text, treated):
     assert split_treatment_and_target(text, [], SATURDAY).treatment.day == treated

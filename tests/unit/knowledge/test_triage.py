@@ -408,6 +408,7 @@ MAX_DAY = [
     ("day 6 and my skin is still a bit dry", None, EXPECTED),
     ("a few dots of blood on my forehead", 0, EXPECTED),  # pinpoints on the treatment day
     ("a few dots of blood on my forehead", 1, URGENT),
+    ("tiny spots of blood on my forehead", 0, EXPECTED),  # spots of blood are not a rash
     ("red on day 1", 9, EXPECTED),  # the day in the text wins over the caller's
     ("redness won't go away", 1, EXPECTED),  # within the articles' time
 ]
