@@ -22,7 +22,7 @@ from tests.integration.conversations import load_set, report, run_set, score
 SETS = Path(__file__).resolve().parents[1] / "conversations"
 # Floors (turns, whole conversations) a little under what the sets reach; issue 27's
 # target is 0.90 and 0.75 on a set nobody has looked at.
-FLOORS = {"dev": (0.90, 0.75), "heldout": (0.86, 0.68), "heldout_2": (0.83, 0.62)}
+FLOORS = {"dev": (0.90, 0.75), "heldout": (0.86, 0.68), "heldout_2": (0.83, 0.62), "heldout_3": (0.77, 0.50)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
