@@ -37,6 +37,9 @@ from knowledge.triage import load_triage_rules, triage
 # Ordinary healing, or a vague feeling, beside an aftercare question: the
 # question is answered (a warning sign always wins).
 MILD = ("expected", "unclear")
+# Doing something to the skin: "ok to peel them?" asks leave, whatever state it names.
+ACTS_ON_SKIN = re.compile(r"\b(pick\w*|peel\w*|scratch\w*|pop\w*|squeez\w*|scrap\w*|pull\w*|rub\w*|tweez\w*)\b",
+                          re.IGNORECASE)
 THANKS = re.compile(r"^\W*(thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
 AFTERCARE_INTENTS = (names.ASK_AFTERCARE, names.ASK_AFTERCARE_PLAN)
 # The component that adds an aftercare topic found by meaning.
@@ -67,9 +70,9 @@ class SafetyOverride(StatelessComponent):
             return False
         named = [str(e.get("value") or "").lower() for e in message.get(ENTITIES) or []
                  if e.get("entity") == names.AFTERCARE_TOPIC]
-        if not named or all(value in STATE_NAMES for value in named):
-            return False  # "flaking on my nose, is that ok?": whether the state is normal
         text = as_written(message)
+        if not named or (all(value in STATE_NAMES for value in named) and not ACTS_ON_SKIN.search(text)):
+            return False  # "flaking on my nose, is that ok?": whether the state is normal
         return asks_leave(text) or read_claim(text) is not None
 
     def _answered_by_its_rule(self, message: Message, conditions: List[str]) -> bool:

@@ -403,8 +403,9 @@ MAX_DAY = [
     ("still red", 1, EXPECTED),
     ("red on day 2", None, EXPECTED),
     ("red on day 3", None, URGENT),
-    ("flaky", 7, EXPECTED),  # dryness and flaking up to about a week
-    ("flaky", 8, URGENT),
+    ("flaky", 6, EXPECTED),  # dryness and flaking up to about a week
+    ("flaky", 7, URGENT),
+    ("still flaking loads a week after", None, URGENT),
     ("day 6 and my skin is still a bit dry", None, EXPECTED),
     ("a few dots of blood on my forehead", 0, EXPECTED),  # pinpoints on the treatment day
     ("a few dots of blood on my forehead", 1, URGENT),
