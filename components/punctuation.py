@@ -34,10 +34,23 @@ def as_written(message: Message) -> str:
     return message.get(names.TEXT_AS_WRITTEN) or message.get(TEXT) or ""
 
 
+# A question asked for someone else ("my friend wants to know if it hurts", "asking for my
+# mum: ..."): the classifiers see the question alone. Blanked with spaces, so offsets stay.
+_ASKED_FOR = re.compile(
+    r"^\W*(?:(?:i'?m |just )?asking for (?:a|my) \w+\s*[,:.-]?\s*"
+    r"|(?:(?:my|a|our) (?:\w+ ){0,2}?(?:friend|mate|pal|sister|brother|mum|mom|mother|dad|father|wife|husband|partner"
+    r"|daughter|son|girlfriend|boyfriend|bf|gf|colleague|cousin|aunt|auntie|niece|nephew|flatmate|roommate|client)"
+    r"|she|he|they)(?: also| just)? (?:(?:wants|wanted|would like) (?:to know|me to ask)|is asking|asked|is wondering"
+    r"|was wondering|wonders)(?: if| whether)?\s+)", re.IGNORECASE)
+
+
 def normalised(text: str) -> str:
     """ "does it hurt?" -> "does it hurt.", "see ya" -> "see ya."; offsets unchanged."""
     if not text.strip():
         return text
+    frame = _ASKED_FOR.match(text)
+    if frame and len(text[frame.end():].split()) >= 2:
+        text = " " * frame.end() + text[frame.end():]
     text = _MARKS.sub(".", text)
     return text if text.rstrip().endswith(".") else text + "."
 

@@ -38,8 +38,8 @@ from knowledge.triage import load_triage_rules, triage
 # question is answered (a warning sign always wins).
 MILD = ("expected", "unclear")
 # Doing something to the skin: "ok to peel them?" asks leave, whatever state it names.
-ACTS_ON_SKIN = re.compile(r"\b(pick\w*|peel\w*|scratch\w*|pop\w*|squeez\w*|scrap\w*|pull\w*|rub\w*|tweez\w*)\b",
-                          re.IGNORECASE)
+ACTS_ON_SKIN = re.compile(r"\b(pick\w*|peel\w*|scratch\w*|pop(s|ped|ping)?|squeez\w*|scrap(e|es|ed|ing)|pull\w*"
+                          r"|rub(s|bed|bing)?|tweez\w*)\b", re.IGNORECASE)
 THANKS = re.compile(r"^\W*(thanks?|thank you|thx|ty|cheers|ta)\b", re.IGNORECASE)
 AFTERCARE_INTENTS = (names.ASK_AFTERCARE, names.ASK_AFTERCARE_PLAN)
 # The component that adds an aftercare topic found by meaning.

@@ -74,15 +74,18 @@ _PHONE_IN = re.compile(r"\+?\d[\d\s().-]{5,18}\d")
 
 def valid_contact(text: str) -> Optional[str]:
     """A phone number (7 to 15 digits) or an email address, tidied, also inside a
-    sentence ("you can call me 07700 900456", "x@example.com please"); None otherwise."""
+    sentence ("you can call me 07700 900456", "x@example.com please"); two of them
+    ("x@example.com or 07700 900456, either is fine") both, in the patient's order,
+    for the clinic to choose; None otherwise."""
     text = " ".join(str(text or "").split())
     if EMAIL.match(text):
         return text
     if PHONE.match(text) and 7 <= sum(c.isdigit() for c in text) <= 15:
         return text
-    found = _EMAIL_IN.findall(text) + [p.strip() for p in _PHONE_IN.findall(text)
-                                        if 7 <= sum(c.isdigit() for c in p) <= 15]
-    return found[0].rstrip(".") if len(found) == 1 else None
+    found = [m for m in _EMAIL_IN.finditer(text)] + [m for m in _PHONE_IN.finditer(text)
+                                                     if 7 <= sum(c.isdigit() for c in m.group()) <= 15]
+    found = [m.group().strip().rstrip(".") for m in sorted(found, key=lambda m: m.start())]
+    return " or ".join(dict.fromkeys(found)) if 1 <= len(found) <= 2 else None
 
 
 def valid_name(text: str) -> Optional[str]:

@@ -17,9 +17,12 @@ CONTACT, LOCATION, BOOKING = "contact", "location", "booking"
 # booking's, not the treatment's, whatever the model took it for.
 ASKS_TO_BOOK = re.compile(
     r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for|one|online)|reschedul\w*"
-    r"|(make|get|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking|consultation)"
+    r"|(make|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking|consultation)"
+    r"|get\s+(an|a)\s+(appointment|appt|booking|consultation)"
     r"|book\w*\s+(then|link)|booking link|link to book|(to|and|need to|have to|should i) book|book first"
-    r"|book in advance|just turn up|walk[- ]?in|what'?s the link|the booking page)\b", re.IGNORECASE)
+    r"|book in advance|just turn up|walk[- ]?in|what'?s the link|the booking page"
+    r"|(get|grab|nab|snag|bag) (me )?((a|an|another)( \w+)? (slot|appointment|appt|booking|consultation)|(the|a)( \w+)? slot))\b",
+    re.IGNORECASE)
 # A way to reach a person: a phone number or an email, "how do I contact them", a complaint.
 ASKS_FOR_CONTACT = re.compile(
     r"\b((phone|telephone|contact|mobile|landline)\s+(number|no\b|details)"
@@ -39,11 +42,13 @@ ASKS_FOR_CONTACT = re.compile(
 SHORT_ASK_FOR_CONTACT = re.compile(r"^\W*(\w+\W+){0,2}(e-?mail|number|phone( number)?)\W*$", re.IGNORECASE)
 # Where it is and when it is open.
 ASKS_WHERE_OR_WHEN_OPEN = re.compile(
-    r"\b(are you open|open (on|at|today|tomorrow|this|at the weekend)|opening (hours|times)|what time do you "
-    r"(open|close|shut)|(close|shut) on|your hours|clinic'?s? hours|what hours|where are you|where'?s the clinic"
+    r"\b(are (you|they|it|the clinic) open|open (on|at|today|tomorrow|this|at the weekend|late)|opening (hours|times)"
+    r"|(what time|when) (do|does) (you|they|it|the clinic) (open|close|shut)|(close|shut) on|(your|their) hours"
+    r"|clinic'?s? hours|what hours|where are you|where'?s the clinic"
     r"|where is the clinic|(your|the|clinic'?s?|what'?s the|whats the) address|how do i get (there|to you)"
     r"|directions to|where do i go( to get it done)?|where can i (get|have) it done|(monday|mon) to (friday|fri|saturday|sat)"
-    r"|open (on )?(saturdays?|sundays?|weekends?|evenings?)|(do|are) you (do )?(saturdays?|sundays?|weekends?|evenings?))\b",
+    r"|open (on )?(saturdays?|sundays?|weekends?|evenings?)"
+    r"|(do|are|does) (you|they|the clinic) (do |work |open )?(on )?(saturdays?|sundays?|weekends?|evenings?|late))\b",
     re.IGNORECASE)
 
 
@@ -60,9 +65,10 @@ def clinic_question(text: str) -> Optional[str]:
     return None
 
 
-# Money: "how much is it", "price", "cost", "£". "How much does it sting" is not.
+# Money: "how much is it", "price", "cost", "fees", "£". "How much does it sting", "what does it feel
+# like" and "my feet" are not.
 ASKS_ABOUT_MONEY = re.compile(
-    r"(£|\$|€|\b(price\w*|pric(e|ing)|cost\w*|expensive|cheap\w*|afford\w*|pay\w*|fee\w*|charge\w*|quote\w*|"
+    r"(£|\$|€|\b(price\w*|pric(e|ing)|cost\w*|expensive|cheap\w*|afford\w*|pay(ing|ment\w*|s)?|fees?|charges?|quote\w*|"
     r"deposit|finance|package\w*|offers?|discount\w*|how much\W*$|how much (extra|more|is|are|for|would|will|do you charge|does it cost|"
     r"does a|do they cost|per)|pounds|dollars|quid)\b)", re.IGNORECASE)
 

@@ -122,7 +122,8 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
     "callback_form", "callback_declined", "hold_warning" or "follow_up".
     """
     if offered == CALLBACK_OFFER:
-        if intent == names.REQUEST_CALLBACK and not reads_as_no(text) or reads_as_yes(text) \
+        if (intent == names.REQUEST_CALLBACK or words.WANTS_A_CALL.search(_clean(text))) \
+                and not reads_as_no(text) or reads_as_yes(text) \
                 or intent == names.AFFIRM and not reads_as_no(text) and not words.SIGN_OFF.search(_clean(text)):
             return names.CALLBACK_FORM
         if intent == names.DENY or reads_as_no(text):

@@ -52,6 +52,9 @@ LEANS_BACK = re.compile(
 YES = re.compile(r"^\W*(y|yes|yeah|yea|yep|yup|ya|sure|ok|okay|please|go on|go ahead|please do|definitely|"
                  r"absolutely|that would be|that'?d be|sounds good|why not|i would|i'?d like|call me|ring me|"
                  r"phone me|get (them|someone) to call)\b")
+# Anywhere in an answer to the offer: "actually yeah i'd rather someone called me back".
+WANTS_A_CALL = re.compile(r"\b((call|ring|phone)(ed|s)?|rang|give) me( a (call|ring|bell))?( back)?\b|\bcall-?backs?\b"
+                          r"|\b(call|ring|phone)(ed)? back\b")
 NO = re.compile(r"^\W*(n|no|nah|nope|no thanks?|no ta|not now|not really|not right now|maybe later|later|another time|"
                 r"i'?m (ok|okay|fine|good|alright)|"
                 r"you'?re (alright|ok|fine)|i'?ll (just )?(email|call|ring|phone|contact|message|text|do it|sort it)|"

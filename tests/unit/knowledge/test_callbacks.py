@@ -31,7 +31,10 @@ NOW = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)
     ("call me maybe", None),
     ("sam@example", None),
     ("1" * 16, None),             # too many digits
-], ids=["mobile", "international", "email", "short", "words", "no domain", "long"])
+    ("you can call me 07700 900456 after 5", "07700 900456"),
+    ("jo.lee@example.com or 07700 900456 either is fine", "jo.lee@example.com or 07700 900456"),
+    ("07700 900456, 07700 900457, 07700 900458", None),  # which one? asked again
+], ids=["mobile", "international", "email", "short", "words", "no domain", "long", "in a sentence", "two", "three"])
 def test_a_contact_is_a_phone_number_or_an_email(text, expected):
     assert valid_contact(text) == expected
 

@@ -14,14 +14,19 @@ from knowledge.clinic_questions import asks_about_money, clinic_question
     ("alright, how do i reach them", "contact"),
     ("cheers. what time do you shut on a saturday", "location"),
     ("do you open on sundays", "location"),
+    ("does the clinic do weekends?", "location"), ("are they open late on thursdays", "location"),
+    ("when does the clinic close today", "location"),
     ("where's the clinic again btw", "location"),
     ("can I book a session for next monday?", "booking"),
     ("gonna book then, link?", "booking"),
+    ("how do i grab a friday slot", "booking"), ("can i get an appointment next week", "booking"),
     ("how many sessions do i need", None),
     ("does it address acne scars", None),
     ("can i use my phone after", None),
     ("do i really need to call an ambulance for that", None),
     ("I booked it for friday", None),
+    ("i get my appointment done tomorrow, can i go to the gym after", None),
+    ("when does the redness close up", None), ("do they do it on the neck too", None),
 ])
 def test_questions_about_the_clinic(text, kind):
     assert clinic_question(text) == kind
@@ -30,6 +35,8 @@ def test_questions_about_the_clinic(text, kind):
 @pytest.mark.parametrize("text, money", [
     ("how much is a session", True), ("what's the price", True), ("is it expensive", True),
     ("how much does it sting", False), ("how much downtime should i expect", False),
+    ("what are the fees", True), ("do i pay upfront", True), ("is there a charge for a consultation", True),
+    ("what does it feel like", False), ("how does it feel during", False), ("can it be done on my feet", False),
 ])
 def test_how_much_is_money_only_with_money_words(text, money):
     assert asks_about_money(text) is money

@@ -46,6 +46,9 @@ def test_after_a_warning_a_clearly_new_question_changes_the_subject(text, intent
     ("no need to call me back ta", "request_callback", names.UTTER_CALLBACK_DECLINED),
     ("no thanks i'll email", "nlu_fallback", names.UTTER_CALLBACK_DECLINED),
     ("nope", "out_of_scope", names.UTTER_CALLBACK_DECLINED),
+    ("actually i'd rather someone rang me back", "ask_human", names.CALLBACK_FORM),
+    ("hmm ok give me a ring then", "nlu_fallback", names.CALLBACK_FORM),
+    ("don't ring me, i'll call them", "ask_human", names.UTTER_CALLBACK_DECLINED),
 ])
 def test_a_typed_answer_to_the_call_back_offer(text, intent, step):
     assert next_step(None, CALLBACK_OFFER, intent, "", 0.5, text) == step
