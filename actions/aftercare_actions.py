@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from actions.feedback_actions import offer_feedback
 from actions.nlu_ranking import entity_value, is_time_follow_up
 from actions.question_actions import answer_other_parts, parts_of, rule_text
-from actions.slots import remembered_treatment
+from actions.slots import remembered_asked_day, remembered_treatment
 from knowledge import names, settings, thread as thread_kinds
 from knowledge.aftercare_text import (
     after_answer,
@@ -37,7 +37,7 @@ from knowledge.answers import AftercareRule, Knowledge, load_knowledge
 from knowledge.claims import read_claim
 from knowledge.follow_ups import PLAN
 from knowledge.moments import When, start_of_day
-from knowledge.thread import LastAnswer
+from knowledge.thread import LastAnswer, keeps_the_day
 from knowledge.time_after_treatment import find_after
 from knowledge.treatment_dates import Mentioned, split_treatment_and_target, to_slot
 
@@ -68,7 +68,7 @@ class AftercareMixin:
         try:
             text = tracker.latest_message.get("text") or ""
             mentioned = split_treatment_and_target(text, AftercareMixin.time_phrases(tracker), now,
-                                                   remembered_treatment(tracker, now))
+                                                   remembered_treatment(tracker, now), remembered_asked_day(tracker, now))
             return replace(mentioned, after=find_after(text))
         except ValueError:
             return None
@@ -140,6 +140,10 @@ class ActionAftercareAnswer(AftercareMixin, Action):
             # ("had it this morning, can I wash my face tonight?").
             treated = said
             events.append(SlotSet(names.TREATMENT_DATE, to_slot(said)))
+        asked = remembered_asked_day(tracker, now)
+        if asked and not said and not mentioned.target and not mentioned.after and keeps_the_day(text_of(tracker)):
+            mentioned = replace(mentioned, target=asked)  # "and it's outdoors in the sun all day": that day again
+        events.append(SlotSet(names.ASKED_DAY, to_slot(mentioned.target) if mentioned.target else None))
         return events + self._answer_for(dispatcher, tracker, knowledge, now, treated, mentioned)
 
     def _answer_for(self, dispatcher: CollectingDispatcher, tracker: Tracker, knowledge: Knowledge, now: datetime,
@@ -199,7 +203,7 @@ class ActionRememberTreatmentDate(AftercareMixin, Action):
         if not treated:
             dispatcher.utter_message(text=knowledge.aftercare_messages["bad_date"])
             return []
-        events: List[EventType] = [SlotSet(names.TREATMENT_DATE, to_slot(treated))]
+        events: List[EventType] = [SlotSet(names.TREATMENT_DATE, to_slot(treated)), SlotSet(names.ASKED_DAY, None)]
         rule = find_rule(knowledge, entity_value(tracker.latest_message, names.AFTERCARE_TOPIC))
         last = LastAnswer.read(tracker.get_slot(names.LAST_ANSWER))
         if rule is None and last and last.kind == thread_kinds.AFTERCARE and not treated.is_future(now):

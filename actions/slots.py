@@ -21,3 +21,12 @@ def remembered_treatment(tracker: Tracker, now: datetime) -> Optional[When]:
         return from_slot(value, now) if value else None
     except ValueError:
         return None
+
+
+def remembered_asked_day(tracker: Tracker, now: datetime) -> Optional[When]:
+    """The day the last aftercare verdict was for, if one was named."""
+    value = tracker.get_slot(names.ASKED_DAY)
+    try:
+        return from_slot(value, now) if value else None
+    except ValueError:
+        return None

@@ -36,6 +36,8 @@ def answer_by_words(message: Message, text: str) -> Optional[Dict[str, Any]]:
     * "should i turn up with makeup on?": before the treatment, the FAQ.
     """
     kind = clinic_question(text)
+    if kind == BOOKING and asks_about_money(text):
+        return {"intent": names.OUT_OF_SCOPE, "response_key": COST}  # "a discount if I book a course?"
     if kind:
         return CLINIC_ANSWERS[kind]
     intent = intent_of(message)

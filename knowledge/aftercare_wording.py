@@ -122,6 +122,12 @@ def name_matcher() -> Tuple["re.Pattern[str]", Dict[str, str]]:
     return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(?:\d+%?)?\b", re.IGNORECASE), rule_of
 
 
+# How the skin looks, in activity words ("my face looks like I've been sunbathing all
+# afternoon", "pink like I spent the day at the beach"): a description, not the activity.
+LOOKS_LIKE = re.compile(r"\b(like|as if|as though)\s+(i'?ve|i have|i'd|i had|i)\s+(been|spent|sat|fallen|fell|lay|laid"
+                        r"|lain|slept|had)\b(\s+[\w']+){0,6}", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def _not_names() -> Optional["re.Pattern[str]"]:
     phrases = sorted({unhyphenated(p.lower()) for p in load_knowledge().aftercare_not_names}, key=len, reverse=True)
@@ -159,6 +165,7 @@ def named_rule(text: str) -> Optional[str]:
     text = unhyphenated(text)
     excluded = _not_names()
     spans = [m.span() for m in excluded.finditer(text)] if excluded else []
+    spans += [m.span() for m in LOOKS_LIKE.finditer(text)]
     found = [m for m in pattern.finditer(text)
              if not any(start <= m.start() and m.end() <= end and end - start > len(m.group(1)) for start, end in spans)]
     if not found:

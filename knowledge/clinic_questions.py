@@ -16,7 +16,7 @@ CONTACT, LOCATION, BOOKING = "contact", "location", "booking"
 # Asking for a booking ("can I book a session for next monday?"): the date in it is the
 # booking's, not the treatment's, whatever the model took it for.
 ASKS_TO_BOOK = re.compile(
-    r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for|one|online)|reschedul\w*"
+    r"\b(book(ing)?\s+(me\s+)?(in|a|an|another|my|the|for|one|online|that|it|this|through|via|with)|reschedul\w*"
     r"|(make|change|move|cancel)\s+(an|my|the|a)\s+(appointment|appt|session|booking|consultation)"
     r"|get\s+(an|a)\s+(appointment|appt|booking|consultation)"
     r"|book\w*\s+(then|link)|booking link|link to book|(to|and|need to|have to|should i) book|book first"
@@ -29,8 +29,11 @@ ASKS_FOR_CONTACT = re.compile(
     r"|(what'?s|whats|what is|which|their|your|the clinic'?s?|the) (phone|e-?mail|email address|number)(?! of)"
     r"|number (to|i can|do i|should i) (ring|call|phone|text)|(give|send) me (the|their|your) (number|e-?mail)"
     r"|e-?mail (them|you|the clinic|address)"
-    r"|how (do|can|should|would) i (contact|reach|get hold of|get in touch with|call|ring|phone|email|message) "
+    r"|how (do|can|should|would) i (contact|reach|get hold of|get in touch with|call|ring|phone|email|message|ask) "
     r"(them|you|the clinic|someone|somebody|a person)"
+    r"|(best|easiest|quickest|right) way to (contact|reach|get hold of|get in touch with|ask|message) (them|the clinic|you)"
+    r"|(best|right|correct|which|what) (e-?mail|e-?mail address|number|phone number|address) (to|for|should|do|can) "
+    r"(i )?(use|reach|contact|e-?mail|send|write|ring|call|text|get)"
     r"|who(m)? (do|should|can|would) i (tell|speak to|talk to|contact|complain to|ring|call|ask|check with)"
     r"|raise (it|this|a concern|a complaint|an issue) with|feedback (about|on) (my|the) (visit|appointment|session)"
     r"|(felt|feeling|was) (rushed|ignored|unhappy|let down)"
@@ -47,7 +50,8 @@ ASKS_WHERE_OR_WHEN_OPEN = re.compile(
     r"|clinic'?s? hours|what hours|where are you|where'?s the clinic"
     r"|where is the clinic|(your|the|clinic'?s?|what'?s the|whats the) address|how do i get (there|to you)"
     r"|directions to|where do i go( to get it done)?|where can i (get|have) it done|(monday|mon) to (friday|fri|saturday|sat)"
-    r"|open (on )?(saturdays?|sundays?|weekends?|evenings?)"
+    r"|open (on )?(saturdays?|sundays?|weekends?|evenings?)|(can|could) i (come|pop) (in )?(on )?(a |the )?"
+    r"(saturdays?|sundays?|weekends?|evenings?)"
     r"|(do|are|does) (you|they|the clinic) (do |work |open )?(on )?(saturdays?|sundays?|weekends?|evenings?|late))\b",
     re.IGNORECASE)
 
@@ -69,7 +73,8 @@ def clinic_question(text: str) -> Optional[str]:
 # like" and "my feet" are not.
 ASKS_ABOUT_MONEY = re.compile(
     r"(£|\$|€|\b(price\w*|pric(e|ing)|cost\w*|expensive|cheap\w*|afford\w*|pay(ing|ment\w*|s)?|fees?|charges?|quote\w*|"
-    r"deposit|finance|package\w*|offers?|discount\w*|how much\W*$|how much (extra|more|is|are|for|would|will|do you charge|does it cost|"
+    r"deposit|finance|package\w*|offers?|deals|(any|a good|special) deals?|discount\w*|how much\W*$"
+    r"|how much (extra|more|is|are|for|would|will|do you charge|does it cost|"
     r"does a|do they cost|per)|pounds|dollars|quid)\b)", re.IGNORECASE)
 
 

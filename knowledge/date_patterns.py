@@ -40,13 +40,19 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?]| - | and | but | so | can | could | may | s
 # The cue must be about the treatment: "a dinner booked at 8" or "getting a few sessions
 # on the sunbeds next week" say nothing about it.
 _TREATMENT = r"(microneedl\w*|micro[- ]?needl\w*|needl\w*|treatment|session|appointment|appt|procedure|it|face|mine)"
+# "got my first microneedling appt in a few days": an appointment one has, still to come.
+_ONE_COMING = (r"(my|a|an) (first |next |second |third )?(microneedl\w* |micro[- ]?needl\w* )?"
+               r"(appointment|appt|session|treatment) (in|next|this|tomorrow|coming)\b")
+_HAVE_ONE_COMING = r"(got|have) " + _ONE_COMING
 FUTURE_TREATMENT = re.compile(
     r"\b(having|getting|booked|scheduled|will have|going to have|gonna have)\b"
     r"(\s+(in|for|it|my|the|a|an|first|next|another|done|some|more))*\s+" + _TREATMENT + r"\b"
     r"|\b(booked|scheduled)\s+(in|for)\b|\b(im|i'm|i am)\s+(booked|scheduled)\b"
-    r"|\b(microneedl\w*|micro[- ]?needl\w*|needling|treatment|session|appointment|appt|procedure|slot)\s+(is|'s|will be)\b"
-    r"|\b(done|doing it|having it|getting it)\s+(tonight|this (afternoon|evening)|later)\b")
-PAST_TENSE = re.compile(r"\b(had|was|were|did|(?<!ve )(?<!have )(?<!has )(?<!i )(?<!we )got|went|ago|back|treated|been)\b")
+    r"|\b(microneedl\w*|micro[- ]?needl\w*|needling|treatment|session|appointment|appt|procedure|slot)(\s+(is|will be)|'s)\b"
+    r"|\b(done|doing it|having it|getting it)\s+(tonight|this (afternoon|evening)|later)\b"
+    r"|\b" + _HAVE_ONE_COMING)
+PAST_TENSE = re.compile(r"\b(had|was|were|did|(?<!ve )(?<!have )(?<!has )(?<!i )(?<!we )got(?! " + _ONE_COMING + r")"
+                        r"|went|ago|back|treated|been)\b")
 
 def _minus_months(day: date, months: int) -> date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)

@@ -44,6 +44,7 @@ ANSWER = "answer"  # 👍/👎 payload: the answer voted on
 
 # --- slots -------------------------------------------------------------------
 TREATMENT_DATE = "treatment_date"
+ASKED_DAY = "asked_day"  # the day the last aftercare verdict was for ("my bridesmaid day on the sunday")
 CLINIC_CONTACT = "clinic_contact"  # also the placeholder in the warning responses
 FEEDBACK_SLOT = "feedback"
 CALLBACK_NAME = "callback_name"

@@ -81,6 +81,12 @@ def leans_on_the_last_answer(text: str) -> bool:
     return bool(words.LEANS_BACK.search(text))
 
 
+def keeps_the_day(text: str) -> bool:
+    """ "and it's outdoors in the sun all day", "what about the gym?": asked about the
+    same day as the last question (a message that names no day of its own)."""
+    return bool(words.SAME_DAY_AGAIN.match(_clean(text)))
+
+
 def reads_as_yes(text: str) -> bool:
     text = _clean(text)
     return bool(words.YES.match(text)) and not reads_as_no(text) and not words.SIGN_OFF.search(text)
@@ -109,7 +115,8 @@ _CHIT_CHAT = (names.GREET, names.GOODBYE, names.THANK, names.BOT_CHALLENGE, name
 SHORT = 4
 # Above this, the FAQ selector has found the message's own topic.
 SURE_OF_ITS_OWN_TOPIC = 0.95
-_BACK_REFERENCE = re.compile(r"\b(that|this|it|those|them|then)\b")
+# "it" is most often the treatment itself, so it does not refer back.
+_BACK_REFERENCE = re.compile(r"\b(that|this|those|them|these)\b|\bif (i|you) (don'?t|do not|dont|skip|ignore)\b")
 
 
 def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, answer_key: str, confidence: float,
@@ -141,6 +148,8 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
             and intent not in (names.REPORT_SYMPTOM, names.ASK_NOT_COVERED, names.INFORM_TREATMENT_DATE,
                                names.ASK_AFTERCARE_PLAN) and not clinic_question(text):
         named = named_rule(text)
+        if last.kind == AFTERCARE and words.WHY_ALONE.match(_clean(text)):
+            return names.ACTION_FOLLOW_UP  # "why not?? i'll shower straight after": the reason of that rule
         if named and not (last.kind == AFTERCARE and named == last.key):
             return None  # "and the gym tomorrow?": its own rule
         if explains_a_word(text) or asks_when_then(text):

@@ -48,6 +48,12 @@ LEANS_BACK = re.compile(
     r"|\b(when|how long) (then|though)\b|\bso when\b|\bwhen am i allowed\b|\bhow come\b|\bthat long\b"
     r"|\bwhy\b|\b(then|though|tho)\W*$|^(really|seriously|honestly)\W*$")
 
+# "why not??", "how come?": a sentence of its own asking the reason of the last answer.
+WHY_ALONE = re.compile(r"^\W*(but |ok |so )?(why|how come|why not|but why)( not)?\s*([?!.]+|$)")
+
+# A question that goes on from the last one, about the same day.
+SAME_DAY_AGAIN = re.compile(r"^\W*(and|also|plus|but|what about|how about|and what about|same for|same with)\b")
+
 # A typed answer to the assistant's own yes-or-no question (a call-back offer).
 YES = re.compile(r"^\W*(y|yes|yeah|yea|yep|yup|ya|sure|ok|okay|please|go on|go ahead|please do|definitely|"
                  r"absolutely|that would be|that'?d be|sounds good|why not|i would|i'?d like|call me|ring me|"

@@ -50,7 +50,7 @@ class Mentioned:
 
 
 def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime,
-                               remembered: Optional[When] = None) -> Mentioned:
+                               remembered: Optional[When] = None, asked: Optional[When] = None) -> Mentioned:
     """Sorts the time expressions of a message into treatment and target.
 
     ``phrases`` are the DATE/TIME entities spaCy found; the whole text is read
@@ -60,6 +60,7 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime,
     from the treatment's own day ("boxing that night", "the next day") is
     read once the treatment is known: from the message, else ``remembered``
     (the conversation's treatment date: "what about foundation that evening?").
+    ``asked``: the day the last verdict was for ("the saturday after that" comes after it).
     """
     stated = STATED_TODAY.search(normalise(text))
     if stated:
@@ -67,7 +68,7 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime,
         shift = timedelta(days=(now.weekday() - WEEKDAYS.index(stated.group(1))) % 7)
         rest = normalise(text).replace(stated.group(0), " ")
         said = split_treatment_and_target(rest, [p for p in phrases if p.lower() not in stated.group(0)], now - shift,
-                                          remembered)
+                                          remembered, asked)
         return replace(said, **{k: _moved(getattr(said, k), shift)
                                 for k in ("treatment", "future_treatment", "target") if getattr(said, k)})
     said = _split(text, phrases, now)
@@ -75,7 +76,7 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime,
             and _weekday_in(said.treatment.phrase) and not PAST_TENSE.search(normalise(text)):
         # A treatment still to come is known: "a work do on the tuesday night" is a day asked about.
         said = replace(said, treatment=None, target=said.treatment)
-    return _anchored(said, normalise(text), now, remembered)
+    return _anchored(said, normalise(text), now, remembered, asked)
 
 
 def _weekday_in(phrase: str) -> str:
@@ -87,7 +88,8 @@ def _moved(when: When, shift: timedelta) -> When:
     return When(when.phrase, when.moment + shift, when.precise)
 
 
-def _anchored(said: Mentioned, text: str, now: datetime, remembered: Optional[When] = None) -> Mentioned:
+def _anchored(said: Mentioned, text: str, now: datetime, remembered: Optional[When] = None,
+              asked: Optional[When] = None) -> Mentioned:
     """Times counted from the treatment's day: "that night" is its evening, "the
     next day" the day after, a weekday said beside a planned one comes after it
     ("on the tuesday night": that evening)."""
@@ -113,6 +115,9 @@ def _anchored(said: Mentioned, text: str, now: datetime, remembered: Optional[Wh
         later = re.search(rf"\b{weekday}\s+after\b|\b(following|next)\s+{weekday}\b", text)
         if day == planned.day and (said.future_treatment is not None or later):
             day += timedelta(days=7)
+        if asked and not said.future_treatment and re.search(rf"\b{weekday}\s+after\s+that\b", text):
+            while day <= asked.day:  # "what about the saturday after that?": after the day asked about last
+                day += timedelta(days=7)
         part = re.search(rf"\b{weekday}\s+(night|evening|afternoon|morning)\b", text)
         moment = at_time(day, PART_OF_DAY_START[part.group(1)], now) if part else start_of_day(day, now)
         if said.target.precise and not part:

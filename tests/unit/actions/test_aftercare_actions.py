@@ -104,13 +104,32 @@ def test_a_planned_treatment_and_no_rule_gets_preparation_advice(dispatcher, mak
 
 def test_remember_a_date_said_on_its_own(dispatcher, make_tracker, domain):
     events = ActionRememberTreatmentDate().run(dispatcher, make_tracker("I had microneedling yesterday", "inform_treatment_date"), domain)
-    assert events == [SlotSet("treatment_date", "2026-11-20")]
+    assert events == [SlotSet("treatment_date", "2026-11-20"), SlotSet("asked_day", None)]
     assert _texts(dispatcher)[0].startswith("Got it: treated yesterday (Fri 20 Nov).")
+
+
+def test_a_follow_up_without_a_day_is_about_the_day_asked_last(dispatcher, make_tracker, domain):
+    """ "my microneedling is on monday and I'm a bridesmaid on the thursday, can I do my makeup?",
+    then "and it's outdoors in the sun all day": the sun on the Thursday, not today."""
+    first = make_tracker("my microneedling is on monday and im a bridesmaid on the thursday, can i do my makeup",
+                         "ask_aftercare", entities=_topic("makeup"), slots={"aftercare_topic": "makeup"})
+    events = ActionAftercareAnswer().run(dispatcher, first, domain)
+    assert SlotSet("asked_day", "2026-11-26") in events and SlotSet("treatment_date", "2026-11-23") in events
+    follow = make_tracker("and its outdoors in the sun all day", "ask_aftercare", entities=_topic("sun"),
+                          slots={"aftercare_topic": "sun", "treatment_date": "2026-11-23", "asked_day": "2026-11-26"})
+    dispatcher.messages.clear()
+    ActionAftercareAnswer().run(dispatcher, follow, domain)
+    assert _texts(dispatcher)[0].startswith("Not yet on Thu 26 Nov: avoid direct sun")
+    alone = make_tracker("can i go in the sun", "ask_aftercare", entities=_topic("sun"),
+                         slots={"aftercare_topic": "sun", "treatment_date": "2026-11-23", "asked_day": "2026-11-26"})
+    dispatcher.messages.clear()
+    events = ActionAftercareAnswer().run(dispatcher, alone, domain)  # a question of its own: as of now
+    assert SlotSet("asked_day", None) in events and "Thu 26 Nov" not in _texts(dispatcher)[0]
 
 
 def test_a_new_date_replaces_the_old_one(dispatcher, make_tracker, domain):
     tracker = make_tracker("sorry, it was 3 days ago", "inform_treatment_date", slots={"treatment_date": "2026-11-20"})
-    assert ActionRememberTreatmentDate().run(dispatcher, tracker, domain) == [SlotSet("treatment_date", "2026-11-18")]
+    assert ActionRememberTreatmentDate().run(dispatcher, tracker, domain)[0] == SlotSet("treatment_date", "2026-11-18")
 
 
 @pytest.mark.parametrize("text", ["the other day", "on 31 February"])

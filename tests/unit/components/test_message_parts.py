@@ -77,8 +77,12 @@ def test_the_rules_own_names_are_found_in_a_part(text, rule):
     ("can I pick at the flakes", "picking"),
     ("Embryolisse Lait-Creme ok post needling?", "moisturising"),         # a hyphen where the name has a space
     ("a pick-me-up coffee before my appointment?", None),
+    ("my face looks like ive been sunbathing all afternoon lol", None),  # how it looks, not the sun rule
+    ("im pink like ive spent the day at the beach, meant to happen?", None),
+    ("can i go to the beach tomorrow", "sun"),
 ], ids=["longest", "one long name", "same rule", "hydrating cleanser", "a word between", "retinol serum",
-        "exfoliating cleanser", "pick me up", "pick at", "hyphen for a space", "hyphenated not-name"])
+        "exfoliating cleanser", "pick me up", "pick at", "hyphen for a space", "hyphenated not-name",
+        "looks like sunbathing", "pink like the beach", "the beach"])
 def test_the_names_in_a_message_decide_its_rule(text, rule):
     from knowledge.aftercare_wording import named_rule
 

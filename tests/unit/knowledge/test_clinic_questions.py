@@ -12,9 +12,12 @@ from knowledge.clinic_questions import asks_about_money, clinic_question
     ("I'm unhappy with how my session went last week, who do I tell?", "contact"),
     ("the therapist was rude to me at my appointment last week, I want to complain", "contact"),
     ("alright, how do i reach them", "contact"),
+    ("so how can i ask them", "contact"), ("what's the easiest way to reach the clinic", "contact"),
+    ("the best email to get them on?", "contact"), ("which address do i write to with photos", "contact"),
     ("cheers. what time do you shut on a saturday", "location"),
     ("do you open on sundays", "location"),
-    ("does the clinic do weekends?", "location"), ("are they open late on thursdays", "location"),
+    ("does the clinic do weekends?", "location"), ("could i come in on a saturday", "location"),
+    ("can i book it through you", "booking"), ("are they open late on thursdays", "location"),
     ("when does the clinic close today", "location"),
     ("where's the clinic again btw", "location"),
     ("can I book a session for next monday?", "booking"),
@@ -35,7 +38,8 @@ def test_questions_about_the_clinic(text, kind):
 @pytest.mark.parametrize("text, money", [
     ("how much is a session", True), ("what's the price", True), ("is it expensive", True),
     ("how much does it sting", False), ("how much downtime should i expect", False),
-    ("what are the fees", True), ("do i pay upfront", True), ("is there a charge for a consultation", True),
+    ("what are the fees", True), ("any deals on at the moment", True), ("is it a big deal if i skip spf", False),
+    ("do i pay upfront", True), ("is there a charge for a consultation", True),
     ("what does it feel like", False), ("how does it feel during", False), ("can it be done on my feet", False),
 ])
 def test_how_much_is_money_only_with_money_words(text, money):

@@ -66,6 +66,8 @@ def test_a_yes_with_no_offer_is_left_to_the_rules():
     (LastAnswer("healing"), "how long will the pinkness last?", "faq", 0.8),
     (LastAnswer("faq", "combining"), "what's that when it's at home?", "faq", 0.99),
     (LastAnswer("faq", "duration"), "depends on what?", "nlu_fallback", 0.2),
+    (LastAnswer("aftercare", "exercise"), "why not?? i'll shower straight after", "ask_aftercare", 0.9),
+    (LastAnswer("aftercare", "sun"), "what happens if i dont", "faq", 0.99),
 ])
 def test_a_message_that_leans_on_the_last_answer_is_a_follow_up(last, text, intent, confidence):
     assert next_step(last, None, intent, "faq/x", confidence, text) == names.ACTION_FOLLOW_UP
@@ -76,6 +78,9 @@ def test_a_message_that_leans_on_the_last_answer_is_a_follow_up(last, text, inte
     (LastAnswer("faq", "pain"), "can I talk to someone?", "ask_human"),
     (LastAnswer("faq", "pain"), "thanks", "thank"),
     (None, "and how long does that last?", "faq"),  # nothing to lean on: the rules decide
+    (LastAnswer("faq", "results_duration"), "can it be combined with serums", "faq"),  # "it": the treatment
+    (LastAnswer("faq", "duration"), "what does it actually help with tho", "faq"),
+    (LastAnswer("aftercare", "makeup"), "why can't i use retinol yet", "ask_aftercare"),  # its own rule
 ])
 def test_a_message_with_its_own_topic_is_not_a_follow_up(last, text, intent):
     assert next_step(last, None, intent, "faq/sessions", 0.97, text) is None

@@ -111,6 +111,8 @@ def test_an_appointment_today_is_the_treatment_and_tonight_the_time_asked():
     ("I'm getting microneedling tomorrow", date(2026, 11, 22)),
     ("needling is weds", date(2026, 11, 25)),
     ("im booked in for friday", date(2026, 11, 27)),
+    ("my appointment's thursday at 2", date(2026, 11, 26)),
+    ("got my first microneedling appt in a few days", date(2026, 11, 24)),
 ])
 def test_future_treatments_are_recognised(text, day):
     mentioned = split_treatment_and_target(text, [], SATURDAY)

@@ -515,3 +515,18 @@ BROKEN = [
 def test_loader_rejects_inconsistent_files(tmp_path, mutate, message):
     with pytest.raises(TriageError, match=message):
         load_triage_rules(_write(tmp_path, mutate))
+
+
+@pytest.mark.parametrize("text", ["i take blood thinners, can i still have it", "im on blood-thinning tablets",
+                                  "my blood pressure is high, is that a problem", "had a blood test yesterday"])
+def test_blood_as_a_medicine_or_a_measure_is_not_bleeding(rules, text):
+    """A medicine or a test is for not_covered.yml; escalating it would alarm for nothing."""
+    result = triage(text, rules)
+    assert result is None or "bleeding" not in result.signs, result
+
+
+@pytest.mark.parametrize("text", ["had it done at 10 today and my face looks like ive been sunbathing all afternoon lol",
+                                  "came back from the clinic a few hours ago and im pink like ive spent the day at the beach"])
+def test_healing_said_in_sun_words_is_the_expected_redness(rules, text):
+    result = triage(text, rules)
+    assert result is not None and result.level == EXPECTED and "redness" in result.signs, result
