@@ -65,7 +65,7 @@ _ABOUT_A_THING = re.compile(r"^\W*(and\s+)?(what|how)\s+about\b|\bhow\s+(often|m
                             # "and a scrub?", "and my AHA serum": a short "and ..." names the next thing asked about
                             r"|^\W*(and|also|plus)\s+(?=(\S+\s+){0,6}\S+\W*$)"
                             # "does yoga even count?": whether the thing falls under its rule
-                            r"|\b(does|do|would|will) (\S+\s+){1,4}?(even |still |also )?count\b"
+                            r"|\b(does|do|would|will) (\S+\s+){1,4}?(even |still |also )?(count|include|apply|cover)\b"
                             # "why no makeup?", "how come i can't go to the gym": the rule and its reason
                             r"|^\W*(why|how come)\W+(no|not|never|can'?t|cant|shouldn'?t|should i|must i|do i (have|need) to)\b",
                             re.IGNORECASE)

@@ -136,7 +136,7 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
         if intent == names.DENY or reads_as_no(text):
             return names.UTTER_CALLBACK_DECLINED
     if last is not None and last.kind == WARNING:
-        if clinic_question(text) or intent in _CHIT_CHAT:
+        if clinic_question(text) or intent in _CHIT_CHAT and not continues_a_warning(text):
             return None  # the clinic's phone or hours, thanks: the warning thread stays open
         if intent in _OWN_BUSINESS and not continues_a_warning(text):
             return None

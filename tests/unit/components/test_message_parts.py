@@ -130,13 +130,14 @@ def test_the_longest_name_decides_the_rule_of_an_aftercare_question():
     ("my makeup artist is booked for the day after, will she be able to do my face?", True),
     ("a festival on saturday, out in the sun all day, anything i need to do?", True),
     ("why no makeup?", True),                                 # the rule, with its reason
+    ("does that include my electric face brush too?", True),  # whether the thing falls under the rule
     ("why is makeup bad for your skin", False),               # a general question
 ], ids=["a claim", "a date and a question", "a past date and a question", "leave for a product",
         "a closing is that a problem", "to the appointment", "before", "added to the treatment",
         "is it normal", "no rule", "a thing and a time", "on a day, for a party", "be bad", "before bed",
         "which one is best", "what about", "how often",
         "do I need", "do I need to", "do I need before", "signed off",
-        "will she be able to", "anything I need to do", "why no", "why is"])
+        "will she be able to", "anything I need to do", "why no", "does that include", "why is"])
 def test_a_claim_or_leave_asked_about_a_named_rule_after_treatment_is_an_aftercare_question(text, routed):
     from components.message_parts import MessageParts
 

@@ -22,6 +22,7 @@ URGENT, EMERGENCY = LastAnswer("warning", "urgent"), LastAnswer("warning", "emer
     ("hmm", "nlu_fallback"),
     ("can i pop them", "ask_aftercare"),
     ("do i really need to call an ambulance for that", "nlu_fallback"),
+    ("it's going down a bit now, ok to leave it?", "goodbye"),  # whatever the model made of "leave it"
 ])
 def test_after_a_warning_the_same_problem_gets_the_advice_again(text, intent):
     for last in (URGENT, EMERGENCY):
