@@ -143,7 +143,10 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         asked = remembered_asked_day(tracker, now)
         if asked and not said and not mentioned.target and not mentioned.after and keeps_the_day(text_of(tracker)):
             mentioned = replace(mentioned, target=asked)  # "and it's outdoors in the sun all day": that day again
-        events.append(SlotSet(names.ASKED_DAY, to_slot(mentioned.target) if mentioned.target else None))
+        if mentioned.target:
+            events.append(SlotSet(names.ASKED_DAY, to_slot(mentioned.target)))
+        elif treated and not treated.is_future(now):
+            events.append(SlotSet(names.ASKED_DAY, None))  # answered for now: later questions are about now too
         return events + self._answer_for(dispatcher, tracker, knowledge, now, treated, mentioned)
 
     def _answer_for(self, dispatcher: CollectingDispatcher, tracker: Tracker, knowledge: Knowledge, now: datetime,

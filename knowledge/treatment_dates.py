@@ -76,7 +76,16 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime,
             and _weekday_in(said.treatment.phrase) and not PAST_TENSE.search(normalise(text)):
         # A treatment still to come is known: "a work do on the tuesday night" is a day asked about.
         said = replace(said, treatment=None, target=said.treatment)
+    weekday = _weekday_in(said.treatment.phrase) if said.treatment else ""
+    if remembered and weekday and not said.target and not said.future_treatment and _later(weekday, normalise(text)):
+        # "what about hot yoga the wednesday after?" once the treatment is known: a day asked about.
+        said = replace(said, treatment=None, target=said.treatment)
     return _anchored(said, normalise(text), now, remembered, asked)
+
+
+def _later(weekday: str, text: str) -> bool:
+    """ "the friday after", "the following friday", "next friday"."""
+    return bool(re.search(rf"\b{weekday}\s+after\b|\b(following|next)\s+{weekday}\b", text))
 
 
 def _weekday_in(phrase: str) -> str:
@@ -106,14 +115,16 @@ def _anchored(said: Mentioned, text: str, now: datetime, remembered: Optional[Wh
         moment = at_time(day, start, now) if start else start_of_day(day, now)
         return replace(said, target=When((same or following).group(0), max(moment, treated.moment), bool(start)))
     weekday = _weekday_in(said.target.phrase) if said.target else ""
-    if planned and said.target and weekday:
+    later = bool(weekday) and _later(weekday, text)
+    # A weekday beside a planned treatment, or "the wednesday after" a past one, counts from it.
+    anchor = planned or (treated if later and not said.treatment else None)
+    if anchor and said.target and weekday:
         day = said.target.day
         # "my slot is Monday and the netball is on the Wednesday": the Wednesday after it;
         # "the friday after that": the week after a Friday treatment.
-        while day < planned.day:
+        while day < anchor.day:
             day += timedelta(days=7)
-        later = re.search(rf"\b{weekday}\s+after\b|\b(following|next)\s+{weekday}\b", text)
-        if day == planned.day and (said.future_treatment is not None or later):
+        if day == anchor.day and (said.future_treatment is not None or later):
             day += timedelta(days=7)
         if asked and not said.future_treatment and re.search(rf"\b{weekday}\s+after\s+that\b", text):
             while day <= asked.day:  # "what about the saturday after that?": after the day asked about last

@@ -121,10 +121,18 @@ def test_a_follow_up_without_a_day_is_about_the_day_asked_last(dispatcher, make_
     ActionAftercareAnswer().run(dispatcher, follow, domain)
     assert _texts(dispatcher)[0].startswith("Not yet on Thu 26 Nov: avoid direct sun")
     alone = make_tracker("can i go in the sun", "ask_aftercare", entities=_topic("sun"),
-                         slots={"aftercare_topic": "sun", "treatment_date": "2026-11-23", "asked_day": "2026-11-26"})
+                         slots={"aftercare_topic": "sun", "treatment_date": "2026-11-19", "asked_day": "2026-11-30"})
     dispatcher.messages.clear()
-    events = ActionAftercareAnswer().run(dispatcher, alone, domain)  # a question of its own: as of now
-    assert SlotSet("asked_day", None) in events and "Thu 26 Nov" not in _texts(dispatcher)[0]
+    events = ActionAftercareAnswer().run(dispatcher, alone, domain)  # treated, asked on its own: as of now
+    assert SlotSet("asked_day", None) in events and _texts(dispatcher)[0].startswith("Not yet: avoid direct sun")
+
+
+def test_a_question_before_a_planned_treatment_keeps_the_day_asked_about(dispatcher, make_tracker, domain):
+    """ "is suncream enough?" between "the beach the saturday after" and "what about the saturday after that?"."""
+    tracker = make_tracker("is suncream enough", "ask_aftercare", entities=_topic("suncream"),
+                           slots={"aftercare_topic": "suncream", "treatment_date": "2026-11-23", "asked_day": "2026-11-28"})
+    events = ActionAftercareAnswer().run(dispatcher, tracker, domain)
+    assert not [e for e in events if e.get("name") == "asked_day"]
 
 
 def test_a_new_date_replaces_the_old_one(dispatcher, make_tracker, domain):

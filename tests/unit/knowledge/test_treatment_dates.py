@@ -186,6 +186,20 @@ def test_treatment_and_time_asked_about(now, text, treatment, target):
     assert (value(mentioned.treatment), value(mentioned.target)) == (treatment, target)
 
 
+def test_the_weekday_after_a_past_treatment_is_the_next_one_after_it():
+    """Treated on Wednesday 18 Nov (SATURDAY is the 21st): "the wednesday after" is the 25th."""
+    treated = split_treatment_and_target("had it done wednesday evening", [], SATURDAY).treatment
+    mentioned = split_treatment_and_target("what about hot yoga the wednesday after", [], SATURDAY, treated)
+    assert mentioned.treatment is None and mentioned.target.day == date(2026, 11, 25)
+
+
+def test_the_weekday_after_that_comes_after_the_day_asked_about_last():
+    said = split_treatment_and_target("getting it done monday, going to the beach the saturday after", [], SATURDAY)
+    assert said.target.day == date(2026, 11, 28)
+    again = split_treatment_and_target("what about the saturday after that", [], SATURDAY, said.future_treatment, said.target)
+    assert again.target.day == date(2026, 12, 5)
+
+
 def test_a_future_treatment_and_a_later_day_asked_about():
     mentioned = split_treatment_and_target("my appointment is on Tuesday, can I play tennis on Wednesday?", [], SATURDAY)
     assert mentioned.future_treatment.day == date(2026, 11, 24)
