@@ -113,10 +113,18 @@ _OWN_BUSINESS = (names.GREET, names.GOODBYE, names.THANK, names.BOT_CHALLENGE, n
 _CHIT_CHAT = (names.GREET, names.GOODBYE, names.THANK, names.BOT_CHALLENGE, names.FEEDBACK, names.FORGET_ME)
 # Words of a message the model could not place that is read as leaning on the last answer.
 SHORT = 4
-# Above this, the FAQ selector has found the message's own topic.
-SURE_OF_ITS_OWN_TOPIC = 0.95
+# Above this, the FAQ selector has found the message's own topic ("and is it gonna
+# sting?" after the duration answer is the pain question, whatever "and" leans on).
+SURE_OF_ITS_OWN_TOPIC = 0.85
 # "it" is most often the treatment itself, so it does not refer back.
 _BACK_REFERENCE = re.compile(r"\b(that|this|those|them|these)\b|\bif (i|you) (don'?t|do not|dont|skip|ignore)\b")
+
+
+def names_its_own_topic(confidence: float, text: str) -> bool:
+    """Whether a message that may lean on the last answer asks a question of its own:
+    the FAQ selector is sure of its topic (``confidence``) and nothing points back."""
+    return confidence >= SURE_OF_ITS_OWN_TOPIC and not _BACK_REFERENCE.search(_clean(text)) \
+        and not explains_a_word(text) and not asks_when_then(text)
 
 
 def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, answer_key: str, confidence: float,
@@ -126,7 +134,8 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
     ``last``: the slot ``last_answer``; ``offered``: what the assistant offered in
     its last reply (``CALLBACK_OFFER``); ``intent``, ``answer_key`` ("faq/pain")
     and ``confidence`` (the selector's): what NLU made of ``text``. Returns
-    "callback_form", "callback_declined", "hold_warning" or "follow_up".
+    "callback_form", "callback_declined", "hold_warning", "follow_up" or, for a
+    message the model took for a follow-up that asks its own question, "answer_question".
     """
     if offered == CALLBACK_OFFER:
         if (intent == names.REQUEST_CALLBACK or words.WANTS_A_CALL.search(_clean(text))) \
@@ -147,6 +156,8 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
     if last is not None and last.kind in (FAQ, AFTERCARE, HEALING, PLAN) and intent not in _OWN_BUSINESS \
             and intent not in (names.REPORT_SYMPTOM, names.ASK_NOT_COVERED, names.INFORM_TREATMENT_DATE,
                                names.ASK_AFTERCARE_PLAN) and not clinic_question(text):
+        if intent == names.FOLLOW_UP and names_its_own_topic(confidence, text):
+            return names.ACTION_ANSWER_QUESTION  # "ok how long am i in the chair for then": its own question
         named = named_rule(text)
         if last.kind == AFTERCARE and words.WHY_ALONE.match(_clean(text)):
             return names.ACTION_FOLLOW_UP  # "why not?? i'll shower straight after": the reason of that rule
@@ -161,6 +172,5 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
         if intent == names.NLU_FALLBACK and len(_clean(text).split()) <= SHORT:
             return names.ACTION_FOLLOW_UP  # "what factor?", "how come?": too short to stand alone
         if leans_on_the_last_answer(text):
-            own_topic = intent == names.FAQ and confidence >= SURE_OF_ITS_OWN_TOPIC and not _BACK_REFERENCE.search(_clean(text))
-            return None if own_topic else names.ACTION_FOLLOW_UP
+            return None if intent == names.FAQ and names_its_own_topic(confidence, text) else names.ACTION_FOLLOW_UP
     return None

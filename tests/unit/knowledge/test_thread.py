@@ -61,7 +61,7 @@ def test_a_yes_with_no_offer_is_left_to_the_rules():
 
 @pytest.mark.parametrize("last, text, intent, confidence", [
     (LastAnswer("faq", "sessions"), "what if it's just for radiance?", "faq", 0.6),
-    (LastAnswer("faq", "sessions"), "and once i'm done does it last forever or", "faq", 0.9),
+    (LastAnswer("faq", "sessions"), "and once i'm done does it last forever or", "faq", 0.7),
     (LastAnswer("aftercare", "exfoliation"), "does that count my face brush too?", "nlu_fallback", 0.2),
     (LastAnswer("aftercare", "makeup"), "so when am I allowed?", "nlu_fallback", 0.2),
     (LastAnswer("healing"), "how long will the pinkness last?", "faq", 0.8),
@@ -85,6 +85,26 @@ def test_a_message_that_leans_on_the_last_answer_is_a_follow_up(last, text, inte
 ])
 def test_a_message_with_its_own_topic_is_not_a_follow_up(last, text, intent):
     assert next_step(last, None, intent, "faq/sessions", 0.97, text) is None
+
+
+@pytest.mark.parametrize("last, text", [
+    (LastAnswer("faq", "duration"), "and is it gonna sting"),
+    (LastAnswer("faq", "pain"), "ok how long am i in the chair for then"),
+    (LastAnswer("aftercare", "makeup"), "and is there much downtime afterwards"),
+])
+def test_a_message_taken_for_a_follow_up_that_asks_its_own_question_is_answered_as_one(last, text):
+    assert next_step(last, None, names.FOLLOW_UP, "faq/pain", 0.9, text) == names.ACTION_ANSWER_QUESTION
+
+
+@pytest.mark.parametrize("text", ["and does that hurt too?", "what's that when it's at home?", "so when then?"])
+def test_a_follow_up_that_points_back_stays_a_follow_up_however_sure_the_selector(text):
+    assert next_step(LastAnswer("faq", "combining"), None, names.FOLLOW_UP, "faq/pain", 0.99, text) \
+        != names.ACTION_ANSWER_QUESTION
+
+
+def test_after_a_warning_a_follow_up_is_never_answered_as_its_own_question():
+    assert next_step(URGENT, None, names.FOLLOW_UP, "faq/recovery", 0.99, "and is there much downtime") \
+        == names.ACTION_TRIAGE
 
 
 def test_the_slot_value_round_trips():
