@@ -168,16 +168,17 @@ class ActionAftercareAnswer(AftercareMixin, Action):
         if rule is not None and claim is not None:
             dispatcher.utter_message(text=claim_answer(knowledge, rule, claim))
             return []
+        if unknown_topic:
+            # Say so rather than let the general advice (or the plan asked for last) pass
+            # for an answer ("can I have a glass of wine tonight?"); forget the old topic.
+            dispatcher.utter_message(text=knowledge.aftercare_messages["unknown_topic"])
+            dispatcher.utter_message(response=names.faq_response("aftercare"))
+            return [SlotSet(names.AFTERCARE_TOPIC, None)]
         if tracker.get_slot(names.AFTERCARE_TOPIC) == PLAN:
             if treated:
                 dispatcher.utter_message(text=plan_text(knowledge, treated, now))
             else:
                 dispatcher.utter_message(response=names.faq_response("aftercare"))
-        elif unknown_topic:
-            # Say so rather than let the general advice pass for an answer; forget the old topic.
-            dispatcher.utter_message(text=knowledge.aftercare_messages["unknown_topic"])
-            dispatcher.utter_message(response=names.faq_response("aftercare"))
-            return [SlotSet(names.AFTERCARE_TOPIC, None)]
         elif rule is None:
             dispatcher.utter_message(response=names.faq_response("aftercare"))
         elif treated is None and mentioned.after:

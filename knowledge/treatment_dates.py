@@ -37,6 +37,9 @@ STATED_TODAY = re.compile(r"\b(?:it'?s|its|today is|today'?s|now it'?s)\s+(" + "
 SAME_DAY = re.compile(r"\b(?:that|the same|later that)\s+(night|evening|afternoon|morning|day)\b"
                       r"|\bthe\s+(night|evening|afternoon|morning|day)\s+of\s+(?:my|the)\s+"
                       r"(?:appointment|appt|treatment|session|procedure)\b")
+# Words that make a weekday the treatment's day ("the session on monday").
+TREATMENT_WORD = re.compile(r"\b(microneedl\w*|micro[- ]?needl\w*|needling|treatment|session|appointment|appt|procedure|"
+                            r"treated|done|had it|clinic)\b")
 NEXT_DAY = re.compile(r"\bthe\s+(?:next|following)\s+(day|morning|afternoon|evening|night)\b")
 
 @dataclass(frozen=True)
@@ -80,7 +83,19 @@ def split_treatment_and_target(text: str, phrases: Iterable[str], now: datetime,
     if remembered and weekday and not said.target and not said.future_treatment and _later(weekday, normalise(text)):
         # "what about hot yoga the wednesday after?" once the treatment is known: a day asked about.
         said = replace(said, treatment=None, target=said.treatment)
+    elif remembered and weekday and not said.target and not said.future_treatment \
+            and not PAST_TENSE.search(normalise(text)) and not TREATMENT_WORD.search(normalise(text)):
+        # "and i'm flying on friday?" once the treatment is known: the coming Friday, not
+        # another treatment (a weekday alone reads as past: "I had it on Friday").
+        said = replace(said, treatment=None, target=_coming(weekday, said.treatment.phrase, now))
     return _anchored(said, normalise(text), now, remembered, asked)
+
+
+def _coming(weekday: str, phrase: str, now: datetime) -> When:
+    """The next ``weekday`` after today (a day asked about ahead)."""
+    index = next(i for i, day in enumerate(WEEKDAYS) if day.startswith(weekday[:3]))  # "weds": wednesday
+    ahead = (index - now.weekday() - 1) % 7 + 1
+    return When(phrase, start_of_day(now.date() + timedelta(days=ahead), now), False)
 
 
 def _later(weekday: str, text: str) -> bool:

@@ -306,3 +306,17 @@ def test_a_spacy_phrase_inside_a_longer_one_is_the_same_time():
     """spaCy's "tuesday" of "booked in for tuesday morning" is not a second, past Tuesday."""
     mentioned = split_treatment_and_target("booked in for tuesday morning", ["tuesday", "morning"], SATURDAY)
     assert mentioned.treatment is None and mentioned.future_treatment.day == date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("text, treatment, target", [
+    ("and i'm flying on friday, anything i should know?", None, date(2026, 11, 27)),
+    ("what about the gym on saturday", None, date(2026, 11, 28)),  # a week on: today is Saturday
+    ("i had it on wednesday actually", date(2026, 11, 18), None),
+    ("my session was on monday", date(2026, 11, 16), None),
+])
+def test_once_a_past_treatment_is_known_a_weekday_alone_is_a_day_ahead(text, treatment, target):
+    """ "flying on friday" is not another treatment: it would move the verdicts' day."""
+    treated = When("2 days ago", datetime(2026, 11, 19, tzinfo=UTC), False)
+    mentioned = split_treatment_and_target(text, [], SATURDAY, remembered=treated)
+    assert (mentioned.treatment.day if mentioned.treatment else None) == treatment
+    assert (mentioned.target.day if mentioned.target else None) == target

@@ -530,3 +530,14 @@ def test_blood_as_a_medicine_or_a_measure_is_not_bleeding(rules, text):
 def test_healing_said_in_sun_words_is_the_expected_redness(rules, text):
     result = triage(text, rules)
     assert result is not None and result.level == EXPECTED and "redness" in result.signs, result
+
+
+@pytest.mark.parametrize("text, level", [
+    ("im not happy with how my session went last week, the therapist was really rough and rushed", None),
+    ("skin feels a bit rough on day 2", "expected"),
+    ("rough patches and flaking 3 days after", "expected"),
+])
+def test_rough_is_about_skin_not_a_therapist(rules, text, level):
+    """A complaint about how the treatment was given is for the clinic's contact, not triage."""
+    result = triage(text, rules)
+    assert (result.level if result else None) == level, result
