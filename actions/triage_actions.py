@@ -131,9 +131,14 @@ class ActionNotCovered(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         table = load_not_covered()
         conditions: List[Condition] = find_conditions(tracker.latest_message.get("text") or "", table)
+        if not conditions:
+            # "what about once I finish the course?": the condition of the last answer.
+            last = LastAnswer.read(tracker.get_slot(names.LAST_ANSWER))
+            keys = last.key.split(",") if last is not None and last.kind == NOT_COVERED else []
+            conditions = [c for c in table.conditions if c.key in keys]
         if conditions:
             dispatcher.utter_message(text=not_covered_answer(conditions, table))
-            return [SlotSet(names.LAST_ANSWER, LastAnswer(NOT_COVERED).value)]
+            return [SlotSet(names.LAST_ANSWER, LastAnswer(NOT_COVERED, ",".join(c.key for c in conditions)).value)]
         # The model's guess alone, with no condition the table knows: "did you mean".
         knowledge = load_knowledge()
         topics = candidate_topics(tracker.latest_message, knowledge.topics) or list(knowledge.menu_topics)

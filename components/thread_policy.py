@@ -31,8 +31,8 @@ from knowledge.thread import LastAnswer, next_step
 
 logger = logging.getLogger(__name__)
 # Actions after which the turn is over, whoever predicted them.
-ANSWERED = (names.ACTION_TRIAGE, names.ACTION_FOLLOW_UP, names.ACTION_ANSWER_QUESTION, names.UTTER_CALLBACK_DECLINED,
-            names.ACTION_DEFAULT_FALLBACK)
+ANSWERED = (names.ACTION_TRIAGE, names.ACTION_FOLLOW_UP, names.ACTION_ANSWER_QUESTION, names.ACTION_NOT_COVERED,
+            names.UTTER_CALLBACK_DECLINED, names.ACTION_DEFAULT_FALLBACK)
 
 
 def offered_in_last_reply(tracker: DialogueStateTracker) -> Optional[str]:

@@ -41,7 +41,7 @@ def answer_by_words(message: Message, text: str) -> Optional[Dict[str, Any]]:
     if kind:
         return CLINIC_ANSWERS[kind]
     intent = intent_of(message)
-    if intent == names.FAQ and asks_about_money(text):
+    if intent in (names.FAQ, names.FOLLOW_UP) and asks_about_money(text):  # "how much extra would that cost?"
         return {"intent": names.OUT_OF_SCOPE, "response_key": COST}
     if answer_key(message) == COST and not asks_about_money(text):
         return {"intent": names.FAQ}

@@ -29,7 +29,7 @@ from typing import Optional
 from knowledge import names, thread_words as words
 from knowledge.aftercare_wording import named_rule
 from knowledge.claims import read_claim
-from knowledge.clinic_questions import clinic_question
+from knowledge.clinic_questions import asks_about_money, clinic_question
 
 FAQ, AFTERCARE, WARNING, HEALING, NOT_COVERED, PLAN = "faq", "aftercare", "warning", "healing", "not_covered", "plan"
 CALLBACK_OFFER = "callback_offer"
@@ -134,7 +134,7 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
     ``last``: the slot ``last_answer``; ``offered``: what the assistant offered in
     its last reply (``CALLBACK_OFFER``); ``intent``, ``answer_key`` ("faq/pain")
     and ``confidence`` (the selector's): what NLU made of ``text``. Returns
-    "callback_form", "callback_declined", "hold_warning", "follow_up" or, for a
+    "callback_form", "callback_declined", "hold_warning", "follow_up", "not_covered" or, for a
     message the model took for a follow-up that asks its own question, "answer_question".
     """
     if offered == CALLBACK_OFFER:
@@ -153,9 +153,14 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
         if intent in questions and (starts_a_new_question(text) or not continues_a_warning(text)):
             return None  # a clearly new question: "also, is it normal to need 3 sessions?"
         return names.ACTION_TRIAGE
+    if last is not None and last.kind == NOT_COVERED \
+            and (words.NOT_COVERED_AGAIN.search(_clean(text)) or words.WHY_ALONE.match(_clean(text))) \
+            and intent not in _OWN_BUSINESS and intent != names.REPORT_SYMPTOM and not named_rule(text) \
+            and not clinic_question(text) and not asks_about_money(text):
+        return names.ACTION_NOT_COVERED  # "what about once I finish the course?": the same condition
     if last is not None and last.kind in (FAQ, AFTERCARE, HEALING, PLAN) and intent not in _OWN_BUSINESS \
             and intent not in (names.REPORT_SYMPTOM, names.ASK_NOT_COVERED, names.INFORM_TREATMENT_DATE,
-                               names.ASK_AFTERCARE_PLAN) and not clinic_question(text):
+                               names.ASK_AFTERCARE_PLAN) and not clinic_question(text) and not asks_about_money(text):
         if intent == names.FOLLOW_UP and names_its_own_topic(confidence, text):
             return names.ACTION_ANSWER_QUESTION  # "ok how long am i in the chair for then": its own question
         named = named_rule(text)
@@ -163,7 +168,8 @@ def next_step(last: Optional[LastAnswer], offered: Optional[str], intent: str, a
             return names.ACTION_FOLLOW_UP  # "why not?? i'll shower straight after": the reason of that rule
         if named and not (last.kind == AFTERCARE and named == last.key):
             return None  # "and the gym tomorrow?": its own rule
-        if explains_a_word(text) or asks_when_then(text):
+        if explains_a_word(text) or asks_when_then(text) \
+                or last.kind == AFTERCARE and words.WHEN_FOR_THAT_RULE.search(_clean(text)):
             return names.ACTION_FOLLOW_UP
         if last.kind == AFTERCARE and read_claim(text) is not None:
             return names.ACTION_FOLLOW_UP  # "my mate said a week is enough?": about that rule

@@ -78,3 +78,18 @@ SIGN_OFF = re.compile(r"\b(bye|goodbye|thanks?|thank you|cheers|ta|thx|ty)\b")
 
 # After ordinary healing was described: how long it lasts ("how long will the pinkness last?").
 HOW_LONG = re.compile(r"\b(how long|how many days|go(es)? away|fade\w*|settle\w*|wear off|clear up|last)\b")
+
+# After a condition the articles don't cover: the same condition later or changed
+# ("what about once I finish the course?", "and if I stop it for a month first?").
+NOT_COVERED_AGAIN = re.compile(
+    r"\b(once|after|when|if|until) (i'?m|i am|i'?ve|i have|i|she|he|they)( \w+)? (finish\w*|stop\w*|come off|came off|"
+    r"done|off|quit\w*|finished|through|better|over it|recovered|healed|clear)\b"
+    r"|\b(finish\w*|stop\w*|come off|coming off|quit\w*) (it|them|the course|the tablets|taking)\b"
+    r"|\b(after|once) (the|my|her|his) (course|treatment course|tablets|baby|pregnancy|breastfeeding|op|operation)\b")
+
+# After an aftercare rule: when the thing of that rule is allowed again, said with
+# "it"/"them" ("what day can I use it?", "how long do I avoid them?", "when can I go back then?").
+WHEN_FOR_THAT_RULE = re.compile(
+    r"\b(when|what day|how long|how soon|how many days)\b.{0,25}?\b(use|using|start|go back|get back|do|wear|put|apply|"
+    r"have|avoid|stay off|keep off|wait|allowed|restart|resume|touch)\b.{0,15}?\b(it|them|that|those|these|again|back|then)\b"
+    r"|\bhow long (till|until|before) (the|my|i can use (the|my)) \w+( \w+)? (is|are|will be|can) ?(ok|okay|fine|allowed|go)?")

@@ -110,3 +110,14 @@ def test_after_a_warning_a_follow_up_is_never_answered_as_its_own_question():
 def test_the_slot_value_round_trips():
     assert LastAnswer.read(LastAnswer("aftercare", "sun").value) == LastAnswer("aftercare", "sun")
     assert LastAnswer.read(None) is None and LastAnswer.read("healing") == LastAnswer("healing")
+
+
+@pytest.mark.parametrize("text, step", [
+    ("what about once i finish the course", names.ACTION_NOT_COVERED),
+    ("and if i stop taking them a month before?", names.ACTION_NOT_COVERED),
+    ("what about after the baby", names.ACTION_NOT_COVERED),
+    ("ok who do i ask", None),  # the clinic's contact
+    ("how much is it", None),
+])
+def test_after_a_condition_the_articles_dont_cover_the_same_condition_later_gets_that_answer(text, step):
+    assert next_step(LastAnswer("not_covered", "roaccutane"), None, "nlu_fallback", "", 0.3, text) == step
